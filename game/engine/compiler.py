@@ -1,0 +1,118 @@
+"""From a file on disk to a checked :class:`Scenario`, with a compiled cache.
+
+``compile_file`` reads, composes, builds and checks one scenario and returns
+the scenario (or None) with every diagnostic. A compiled cache, keyed by the
+file's content hash, the principle ids and the engine version (as Python keys
+``.pyc`` files), makes loading an unchanged file cheap. The cache directory is
+given by the caller, so the engine itself touches no user folders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import yamlsrc
+from .checks import Checker
+from .diagnostics import Diagnostic, ScenarioError
+from .loader import Loader
+from .model import Scenario
+
+ENGINE_VERSION = "1.0.0"
+
+
+def _fingerprint() -> str:
+    """A hash of the engine's own source, so a changed engine never reads old cache entries."""
+    h = hashlib.sha256(ENGINE_VERSION.encode())
+    for f in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+_FINGERPRINT: str | None = None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compile_text(text: str, file: str, principles) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Build and check a scenario from source text."""
+    try:
+        root = yamlsrc.compose(text)
+    except yamlsrc.SourceProblem as exc:
+        return None, [exc.diagnostic(file)]
+    loader = Loader(file)
+    scenario = loader.scenario(root)
+    diags = loader.diags
+    if scenario is not None:
+        scenario.content_hash = content_hash(text)
+        diags += Checker(scenario, principles, getattr(loader, "variable_pos", {})).run()
+    diags.sort(key=Diagnostic.sort_key)
+    return scenario, diags
+
+
+def compile_file(path: str | Path, principles, cache_dir: str | Path | None = None,
+                 display_name: str | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Read and check one file. Never raises for a bad file."""
+    file = display_name or str(path)
+    try:
+        text = yamlsrc.read_text(path)
+    except yamlsrc.SourceProblem as exc:
+        return None, [exc.diagnostic(file)]
+    key = None
+    if cache_dir is not None:
+        global _FINGERPRINT
+        if _FINGERPRINT is None:
+            _FINGERPRINT = _fingerprint()
+        h = hashlib.sha256(text.encode("utf-8"))
+        h.update(("\0" + _FINGERPRINT + "\0" + ",".join(sorted(principles)) + "\0" + file)
+                 .encode("utf-8"))
+        key = Path(cache_dir) / f"{h.hexdigest()}.pickle"
+        cached = _read_cache(key)
+        if cached is not None:
+            return cached
+    result = compile_text(text, file, principles)
+    if key is not None:
+        _write_cache(key, result)
+    return result
+
+
+def load_scenario(path: str | Path, principles, cache_dir=None) -> Scenario:
+    """Load a scenario that must be free of errors; raise :class:`ScenarioError`."""
+    scenario, diags = compile_file(path, principles, cache_dir)
+    errors = [d for d in diags if d.is_error]
+    if errors or scenario is None:
+        raise ScenarioError(errors or diags)
+    return scenario
+
+
+def _read_cache(key: Path):
+    try:
+        with key.open("rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign cache entry: ignore it, rebuild
+        try:
+            key.unlink()
+        except OSError:
+            pass
+        return None
+
+
+def _write_cache(key: Path, result) -> None:
+    try:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=key.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, key)
+    except Exception:  # the cache is an optimisation; never fail because of it
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

@@ -1,0 +1,250 @@
+"""A playthrough: the pull API every front-end drives.
+
+A :class:`Session` is made from a scenario, a difficulty (1–3), an optional
+personal statement and a seed. Ask it for :attr:`~Session.lines` (what was
+said since the last choice, interpolated), :meth:`~Session.options` (the
+visible choices, numbered from 1), :attr:`~Session.moods`,
+:attr:`~Session.variables`, :attr:`~Session.history` and
+:attr:`~Session.ending`; tell it :meth:`~Session.choose`.
+
+Everything is determined by (scenario, difficulty, statement, seed, choices):
+the same inputs always give the same transcript, and a save is just those
+inputs plus a content hash (see :mod:`.saves`).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import MOOD_MAX, MOOD_MIN, STATEMENT_FIELDS, Choice, Node, Scenario
+from .scoring import Scores, score_decisions
+
+
+class SessionError(Exception):
+    """The front-end asked for something impossible (e.g. a choice number not shown)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLine:
+    speaker: str | None       # character id, None for narration
+    name: str | None          # the character's display name
+    title: str | None
+    text: str
+    line_id: str
+    node: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    number: int               # 1, 2, 3 … among the visible choices
+    text: str
+    choice: Choice
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision made: where, which choice (file index), and what was visible."""
+
+    node: str
+    choice: int
+    visible: tuple[int, ...]
+    number: int
+
+
+class _Runtime:
+    """Per-scenario lookup tables, built once and shared by all sessions."""
+
+    __slots__ = ("landing", "static_visible", "scenario")
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.landing: dict[str, tuple[tuple[str, ...], Node]] = {}
+        self.static_visible: dict[str, tuple[Choice, ...]] = {}
+        for nid, node in scenario.nodes.items():
+            if node.choices is not None and not node.shuffle and all(
+                    c.condition is None for c in node.choices):
+                self.static_visible[nid] = tuple(node.choices)
+
+    def land(self, nid: str) -> tuple[tuple[str, ...], Node]:
+        """Follow ``next`` links from a node to the first decision or ending."""
+        hit = self.landing.get(nid)
+        if hit is not None:
+            return hit
+        nodes = self.scenario.nodes
+        path = []
+        cur = nid
+        for _ in range(len(nodes) + 1):
+            node = nodes.get(cur)
+            if node is None:
+                raise SessionError(f"there is no node '{cur}'")
+            path.append(cur)
+            if node.next is None:
+                result = (tuple(path), node)
+                self.landing[nid] = result
+                return result
+            cur = node.next
+        raise SessionError(f"the nodes after '{nid}' loop without a choice or an ending")
+
+
+def runtime(scenario: Scenario) -> _Runtime:
+    rt = scenario.runtime
+    if rt is None or rt.scenario is not scenario:
+        rt = scenario.runtime = _Runtime(scenario)
+    return rt
+
+
+def clean_statement(statement: Mapping[str, str] | None) -> dict[str, str] | None:
+    """Keep the four known parts as stripped text; None when nothing is written."""
+    if not statement:
+        return None
+    out = {k: str(statement.get(k) or "").strip() for k in STATEMENT_FIELDS}
+    return out if any(out.values()) else None
+
+
+class Session:
+    def __init__(self, scenario: Scenario, difficulty: int | None = None,
+                 statement: Mapping[str, str] | None = None, seed: int = 0,
+                 principle_ids: tuple[str, ...] | None = None):
+        if difficulty is None:
+            difficulty = scenario.difficulty
+        if difficulty not in (1, 2, 3):
+            raise SessionError(f"difficulty must be 1, 2 or 3, not {difficulty!r}")
+        self.scenario = scenario
+        self.difficulty = difficulty
+        self.statement = clean_statement(statement)
+        self.seed = seed
+        self.principle_ids = principle_ids
+        self._rng = random.Random(seed)
+        self._rt = runtime(scenario)
+        env: dict[str, int | bool] = dict(scenario.variables)
+        for cid, ch in scenario.characters.items():
+            env["mood." + cid] = ch.mood
+        env["difficulty"] = difficulty
+        env["statement_written"] = self.statement is not None
+        self._env = env
+        self.history: list[Step] = []
+        self.path: list[str] = []
+        self._visible: tuple[Choice, ...] | None = None
+        self.notice = None  # set by saves.from_dict when a save could not be fully resumed
+        chain, self.node = self._rt.land(scenario.start)
+        self.path.extend(chain)
+        self._chain = chain
+
+    # -- what to show ----------------------------------------------------
+    @property
+    def ended(self) -> bool:
+        return self.node.end is not None
+
+    @property
+    def ending(self) -> Node | None:
+        """The end node once the meeting is over, else None."""
+        return self.node if self.node.end is not None else None
+
+    @property
+    def moods(self) -> dict[str, int]:
+        return {cid: self._env["mood." + cid] for cid in self.scenario.characters}
+
+    @property
+    def variables(self) -> dict[str, int | bool]:
+        return {k: self._env[k] for k in self.scenario.variables}
+
+    @property
+    def env(self) -> Mapping[str, int | bool]:
+        """Everything expressions can read (variables, mood.x, difficulty, statement_written)."""
+        return self._env
+
+    def render(self, template) -> str:
+        yes_no = ("ja", "nej") if self.scenario.lang == "da" else ("yes", "no")
+        return template.render(self._env, self.statement, yes_no)
+
+    @property
+    def lines(self) -> list[ShownLine]:
+        """The lines said since the last choice (or since the start), interpolated."""
+        out = []
+        chars = self.scenario.characters
+        for nid in self._chain:
+            for line in self.scenario.nodes[nid].say:
+                ch = chars.get(line.speaker) if line.speaker else None
+                out.append(ShownLine(line.speaker, ch.name if ch else None,
+                                     ch.title if ch else None, self.render(line.text),
+                                     line.line_id, nid))
+        return out
+
+    def visible(self) -> tuple[Choice, ...]:
+        """The visible choices at this node, in display order (fast; no text rendering)."""
+        vis = self._visible
+        if vis is not None:
+            return vis
+        node = self.node
+        vis = self._rt.static_visible.get(node.id)
+        if vis is None:
+            if node.choices is None:
+                vis = ()
+            else:
+                env = self._env
+                vis = tuple(c for c in node.choices
+                            if c.condition is None or c.condition.evaluate(env) is True)
+                if node.shuffle and len(vis) > 1:
+                    lst = list(vis)
+                    self._rng.shuffle(lst)
+                    vis = tuple(lst)
+        self._visible = vis
+        return vis
+
+    def options(self) -> list[Option]:
+        """The visible choices, numbered 1, 2, 3 … with their text interpolated."""
+        return [Option(i + 1, self.render(c.text), c) for i, c in enumerate(self.visible())]
+
+    # -- what was chosen -------------------------------------------------
+    def choose(self, number: int) -> Step:
+        """Take visible choice ``number`` (1-based) and move to the next decision or end."""
+        vis = self.visible()
+        if type(number) is not int or not 1 <= number <= len(vis):
+            if self.node.end is not None:
+                raise SessionError(f"the meeting has ended at '{self.node.id}'; "
+                                   "there is nothing more to choose")
+            raise SessionError(f"choice {number!r} is not shown at node '{self.node.id}'; "
+                               f"the visible choices are 1–{len(vis)}" if vis else
+                               f"node '{self.node.id}' shows no choices")
+        c = vis[number - 1]
+        step = Step(self.node.id, c.index, tuple(v.index for v in vis), number)
+        self.history.append(step)
+        env = self._env
+        if c.set:
+            new = [(k, e.evaluate(env)) for k, e in c.set.items()]
+            for k, v in new:
+                env[k] = v
+        if c.mood:
+            for cid, delta in c.mood.items():
+                key = "mood." + cid
+                m = env[key] + delta
+                env[key] = MOOD_MIN if m < MOOD_MIN else MOOD_MAX if m > MOOD_MAX else m
+        chain, self.node = self._rt.land(c.next)
+        self.path.extend(chain)
+        self._chain = chain
+        self._visible = None
+        return step
+
+    # -- results ---------------------------------------------------------
+    def decisions(self) -> list[tuple[tuple[Choice, ...], Choice]]:
+        """(visible choices, chosen choice) for every decision made."""
+        nodes = self.scenario.nodes
+        out = []
+        for st in self.history:
+            choices = nodes[st.node].choices or []
+            out.append((tuple(choices[i] for i in st.visible), choices[st.choice]))
+        return out
+
+    def scores(self, principle_ids: tuple[str, ...] | None = None) -> Scores:
+        ids = principle_ids or self.principle_ids
+        if ids is None:
+            from .principles import V1_IDS
+            ids = V1_IDS
+        return score_decisions(self.decisions(), ids)
+
+    def snapshot(self) -> dict:
+        """The inputs that determine this session (see :mod:`.saves`)."""
+        from .saves import to_dict
+        return to_dict(self)

@@ -1,0 +1,206 @@
+"""``meeting-trainer play --text``: the terminal front-end.
+
+Plain lines only — no colours, no cursor movement — so that screen readers
+read everything in order. Number keys choose, ``p`` saves and leaves, and the
+next start offers to resume. The session is saved after every choice.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import paths
+from .engine.diagnostics import ScenarioError
+from .engine.library import load_folder
+from .engine.saves import SaveError, from_dict, to_dict
+from .engine.scoring import label
+from .engine.session import Session
+from .i18n import t
+from .storage import read_json, write_json_atomic
+
+AUTOSAVE = "autosave-terminal.json"
+
+
+class _Quit(Exception):
+    pass
+
+
+class Terminal:
+    def __init__(self, lang: str, inp=input, out=print):
+        self.lang = lang
+        self.inp = inp
+        self.out = out
+
+    def ask(self, prompt: str) -> str:
+        try:
+            return self.inp(prompt).strip()
+        except EOFError:
+            raise _Quit() from None
+
+    def say(self, text: str = "") -> None:
+        self.out(text)
+
+
+def _autosave_path() -> Path:
+    return paths.user_data_dir() / AUTOSAVE
+
+
+def play_terminal(args, inp=input, out=print) -> int:
+    lang = args.lang or "da"
+    term = Terminal(lang, inp, out)
+    try:
+        lib = _load_library(args, term)
+    except ScenarioError as exc:
+        for d in exc.diagnostics:
+            term.say(d.format())
+        return 1
+    if not lib.scenarios:
+        term.say(t("term.no_scenarios", lang))
+        return 1
+    term.say(t("app.name", lang) + " — " + t("app.tagline", lang))
+    term.say(t("term.intro", lang))
+    term.say(t("term.keys", lang))
+    term.say()
+    try:
+        session = _resume(lib, term) or _new_session(lib, term, args)
+        if session is None:
+            return 0
+        return _play(session, term, lib)
+    except _Quit:
+        term.say()
+        return 0
+
+
+def _load_library(args, term):
+    if args.scenario:
+        from .cli import principles_for
+        p = Path(args.scenario)
+        principles_path = None
+        from .engine.principles import find_principles_file
+        principles_path = find_principles_file(p, default=paths.principles_file())
+        from .engine.library import check_files, scenario_files
+        from .engine.principles import load_principles
+        files, _ = scenario_files([p])
+        lib = check_files(files, load_principles(principles_path), paths.cache_dir())
+        if lib.errors:
+            raise ScenarioError(lib.errors)
+        lib.principle_ids = tuple(principles_for(p))
+        return lib
+    lib = load_folder(paths.scenarios_dir(), paths.principles_file(), paths.cache_dir())
+    broken = lib.broken_files()
+    if broken:
+        term.say(t("term.broken", term.lang, n=len(broken)))
+    from .engine.principles import load_principles
+    lib.principle_ids = tuple(load_principles(paths.principles_file()))
+    return lib
+
+
+def _resume(lib, term) -> Session | None:
+    data = read_json(_autosave_path())
+    if not isinstance(data, dict) or data.get("scenario") not in lib.scenarios:
+        return None
+    scenario = lib.scenarios[data["scenario"]]
+    answer = term.ask(t("term.resume", term.lang, title=scenario.title))
+    if answer.lower()[:1] != t("term.yes", term.lang):
+        return None
+    try:
+        session = from_dict(scenario, data, lib.principle_ids)
+    except SaveError:
+        return None
+    if session.notice is not None:
+        term.say(session.notice.message(term.lang))
+    return session
+
+
+def _new_session(lib, term, args) -> Session | None:
+    items = sorted(lib.scenarios.values(), key=lambda s: (s.family, s.title))
+    if len(items) == 1:
+        scenario = items[0]
+    else:
+        term.say(t("term.library", term.lang))
+        for i, s in enumerate(items, 1):
+            term.say(f"{i}. {s.title} ({t('family.' + s.family, term.lang)}, "
+                     f"{t('role.' + s.role, term.lang)})")
+        scenario = items[_pick(term, len(items)) - 1]
+    term.say()
+    term.say(scenario.title)
+    if scenario.summary:
+        term.say(scenario.summary)
+    if scenario.content_note:
+        term.say(t("term.content_note", term.lang, note=scenario.content_note))
+    if term.ask(t("term.start_or_skip", term.lang)).lower() == "s":
+        return None
+    difficulty = args.difficulty
+    if difficulty is None:
+        answer = term.ask(t("term.difficulty", term.lang, d=scenario.difficulty))
+        difficulty = int(answer) if answer in ("1", "2", "3") else scenario.difficulty
+    statement = read_json(paths.user_data_dir() / "statement.json")
+    return Session(scenario, difficulty, statement if isinstance(statement, dict) else None,
+                   seed=0, principle_ids=lib.principle_ids)
+
+
+def _pick(term, n: int) -> int:
+    while True:
+        answer = term.ask(t("term.pick", term.lang, n=n))
+        if answer.isdigit() and 1 <= int(answer) <= n:
+            return int(answer)
+        term.say(t("term.not_a_choice", term.lang, n=n))
+
+
+def _show_lines(session: Session, term) -> None:
+    for line in session.lines:
+        term.say(f"{line.name}: {line.text}" if line.name else line.text)
+
+
+def _play(session: Session, term, lib) -> int:
+    _show_lines(session, term)
+    while not session.ended:
+        options = session.options()
+        term.say()
+        for o in options:
+            term.say(f"{o.number}. {o.text}")
+        answer = term.ask(t("term.pick", term.lang, n=len(options))).lower()
+        if answer == "p":
+            write_json_atomic(_autosave_path(), to_dict(session))
+            term.say(t("term.saved", term.lang))
+            return 0
+        if answer == "h":
+            term.say(t("term.help", term.lang))
+            continue
+        if answer == "r":
+            _show_lines(session, term)
+            continue
+        if not (answer.isdigit() and 1 <= int(answer) <= len(options)):
+            term.say(t("term.not_a_choice", term.lang, n=len(options)))
+            continue
+        chosen = options[int(answer) - 1]
+        session.choose(chosen.number)
+        write_json_atomic(_autosave_path(), to_dict(session))
+        if chosen.choice.feedback is not None:
+            term.say(t("term.feedback", term.lang, text=session.render(chosen.choice.feedback)))
+        term.say()
+        _show_lines(session, term)
+    term.say()
+    term.say(t("term.ended", term.lang, title=session.render(session.node.end.title)))
+    if session.node.end.text is not None:
+        term.say(session.render(session.node.end.text))
+    _show_profile(session, term, lib)
+    try:
+        _autosave_path().unlink()
+    except OSError:
+        pass
+    return 0
+
+
+def _show_profile(session: Session, term, lib) -> None:
+    from .engine.principles import load_principles
+    principles = load_principles(paths.principles_file())
+    term.say(t("term.profile", term.lang))
+    for pid, s in session.scores().principles.items():
+        name = principles[pid].label(term.lang) if pid in principles else pid
+        term.say(f"- {name}: {t('band.' + label(s.value), term.lang)}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(play_terminal(None))
