@@ -202,7 +202,16 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--text", action="store_true", help="terminal mode (works with screen readers)")
     pl.add_argument("--difficulty", type=int, default=None)
     pl.add_argument("--lang", choices=("da", "en"), default=None)
+    pl.add_argument("--watch", metavar="FILE", help="reload FILE when it is saved (authors' preview)")
+    pl.add_argument("--practice", action="store_true", help="allow stepping back (only first attempts are scored)")
     pl.set_defaults(func=cmd_play)
+
+    import importlib
+    import pkgutil
+    from . import commands
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return p
 
 

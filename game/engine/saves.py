@@ -48,10 +48,15 @@ def to_dict(session: Session) -> dict:
     s = session.scenario
     nodes = s.nodes
     choices = []
-    for st in session.history:
+    undone = {id(st) for st in session.undone}
+    for st in session.attempts:
         c = nodes[st.node].choices[st.choice]
-        choices.append({"node": st.node, "choice": st.choice, "id": c.id,
-                        "text": c.text.source, "number": st.number})
+        entry = {"node": st.node, "choice": st.choice, "id": c.id,
+                 "text": c.text.source, "number": st.number}
+        if id(st) in undone:
+            entry["undone"] = True
+            entry["visible"] = list(st.visible)
+        choices.append(entry)
     return {
         "kind": "meeting-trainer-session",
         "save_version": SAVE_VERSION,
@@ -60,6 +65,7 @@ def to_dict(session: Session) -> dict:
         "content_hash": s.content_hash,
         "difficulty": session.difficulty,
         "seed": session.seed,
+        "practice": session.practice,
         "statement": dict(session.statement) if session.statement else None,
         "choices": choices,
         "node": session.node.id,
@@ -87,12 +93,14 @@ def from_dict(scenario: Scenario, data: object, principle_ids=None) -> Session:
         statement = None
     else:
         statement = {k: v for k, v in statement.items() if k in STATEMENT_FIELDS and isinstance(v, str)}
-    session = Session(scenario, difficulty, statement, seed, principle_ids)
+    session = Session(scenario, difficulty, statement, seed, principle_ids,
+                      practice=data.get("practice") is True)
     recorded = data.get("choices")
     if not isinstance(recorded, list):
         recorded = []
     exact = data.get("content_hash") == scenario.content_hash
     kept = replay(session, recorded, exact)
+    recorded = [e for e in recorded if not (isinstance(e, dict) and e.get("undone") is True)]
     session.notice = None
     if kept < len(recorded):
         session.notice = ResumeNotice("edited" if not exact else "damaged", kept,
@@ -103,9 +111,17 @@ def from_dict(scenario: Scenario, data: object, principle_ids=None) -> Session:
 
 
 def replay(session: Session, recorded: list, exact: bool) -> int:
-    """Replay recorded choices; return how many could be replayed."""
+    """Replay recorded choices; return how many of the path's choices could be replayed.
+
+    Attempts stepped back from in practice mode (``"undone": true``) are put
+    back in their original order when the scenario is unchanged, else dropped.
+    """
     kept = 0
     for entry in recorded:
+        if isinstance(entry, dict) and entry.get("undone") is True:
+            if exact:
+                _restore_undone(session, entry)
+            continue
         if not isinstance(entry, dict) or entry.get("node") != session.node.id:
             break
         number = _find(session, entry, exact)
@@ -117,6 +133,20 @@ def replay(session: Session, recorded: list, exact: bool) -> int:
             break
         kept += 1
     return kept
+
+
+def _restore_undone(session: Session, e: dict) -> None:
+    """Put one stepped-back attempt back into ``session.attempts`` (if it is well-formed)."""
+    from .session import Step
+    node = session.scenario.nodes.get(e.get("node"))
+    vis, idx = e.get("visible"), e.get("choice")
+    if (node is None or node.choices is None or not isinstance(vis, list)
+            or not all(type(i) is int and 0 <= i < len(node.choices) for i in vis)
+            or idx not in vis):
+        return
+    st = Step(node.id, idx, tuple(vis), vis.index(idx) + 1)
+    session.undone.append(st)
+    session.attempts.append(st)
 
 
 def _find(session: Session, entry: dict, exact: bool) -> int | None:

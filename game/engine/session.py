@@ -106,7 +106,8 @@ def clean_statement(statement: Mapping[str, str] | None) -> dict[str, str] | Non
 class Session:
     def __init__(self, scenario: Scenario, difficulty: int | None = None,
                  statement: Mapping[str, str] | None = None, seed: int = 0,
-                 principle_ids: tuple[str, ...] | None = None):
+                 principle_ids: tuple[str, ...] | None = None, practice: bool = False,
+                 translations: Mapping[str, object] | None = None, lang: str | None = None):
         if difficulty is None:
             difficulty = scenario.difficulty
         if difficulty not in (1, 2, 3):
@@ -116,6 +117,15 @@ class Session:
         self.statement = clean_statement(statement)
         self.seed = seed
         self.principle_ids = principle_ids
+        self.practice = practice
+        #: line id -> translated Template; lines without one are shown in the source language
+        self.translations = translations or {}
+        #: the language text is shown in (the scenario's own, or that of the translations)
+        self.lang = lang or scenario.lang
+        #: choices stepped back from in practice mode (never part of the current path)
+        self.undone: list[Step] = []
+        #: every choice in the order it was made: (step, undone?) — for first-attempt scoring
+        self.attempts: list[Step] = []
         self._rng = random.Random(seed)
         self._rt = runtime(scenario)
         env: dict[str, int | bool] = dict(scenario.variables)
@@ -155,9 +165,28 @@ class Session:
         """Everything expressions can read (variables, mood.x, difficulty, statement_written)."""
         return self._env
 
-    def render(self, template) -> str:
-        yes_no = ("ja", "nej") if self.scenario.lang == "da" else ("yes", "no")
+    def render(self, template, line_id: str | None = None) -> str:
+        """Interpolate a text, through the translation table when it has ``line_id``."""
+        if line_id is not None and self.translations:
+            template = self.translations.get(line_id, template)
+        yes_no = ("ja", "nej") if self.lang == "da" else ("yes", "no")
         return template.render(self._env, self.statement, yes_no)
+
+    def choice_text(self, c: Choice) -> str:
+        return self.render(c.text, c.line_id)
+
+    def feedback_text(self, c: Choice) -> str | None:
+        return None if c.feedback is None else self.render(c.feedback, c.line_id + ".feedback")
+
+    def ending_title(self) -> str | None:
+        end = self.node.end
+        return None if end is None else self.render(end.title, self.node.id + ".end")
+
+    def ending_text(self) -> str | None:
+        end = self.node.end
+        if end is None or end.text is None:
+            return None
+        return self.render(end.text, self.node.id + ".end_text")
 
     @property
     def lines(self) -> list[ShownLine]:
@@ -168,7 +197,7 @@ class Session:
             for line in self.scenario.nodes[nid].say:
                 ch = chars.get(line.speaker) if line.speaker else None
                 out.append(ShownLine(line.speaker, ch.name if ch else None,
-                                     ch.title if ch else None, self.render(line.text),
+                                     ch.title if ch else None, self.render(line.text, line.line_id),
                                      line.line_id, nid))
         return out
 
@@ -195,7 +224,8 @@ class Session:
 
     def options(self) -> list[Option]:
         """The visible choices, numbered 1, 2, 3 … with their text interpolated."""
-        return [Option(i + 1, self.render(c.text), c) for i, c in enumerate(self.visible())]
+        return [Option(i + 1, self.render(c.text, c.line_id), c)
+                for i, c in enumerate(self.visible())]
 
     # -- what was chosen -------------------------------------------------
     def choose(self, number: int) -> Step:
@@ -211,6 +241,11 @@ class Session:
         c = vis[number - 1]
         step = Step(self.node.id, c.index, tuple(v.index for v in vis), number)
         self.history.append(step)
+        self.attempts.append(step)
+        self._apply(c)
+        return step
+
+    def _apply(self, c: Choice) -> None:
         env = self._env
         if c.set:
             new = [(k, e.evaluate(env)) for k, e in c.set.items()]
@@ -225,14 +260,57 @@ class Session:
         self.path.extend(chain)
         self._chain = chain
         self._visible = None
-        return step
+
+    def can_undo(self) -> bool:
+        return self.practice and bool(self.history)
+
+    def undo(self) -> Step:
+        """Practice mode: step back before the last choice. Only first attempts are scored."""
+        if not self.practice:
+            raise SessionError("stepping back is only possible in practice mode")
+        if not self.history:
+            raise SessionError("there is no choice to step back from")
+        last = self.history.pop()
+        self.undone.append(last)
+        keep = self.history
+        self._restart()
+        nodes = self.scenario.nodes
+        for st in keep:
+            self.visible()  # draw shuffles in the same order as the first time
+            self._apply(nodes[st.node].choices[st.choice])
+        return last
+
+    def _restart(self) -> None:
+        s = self.scenario
+        self._rng = random.Random(self.seed)
+        env = self._env
+        env.update(s.variables)
+        for cid, ch in s.characters.items():
+            env["mood." + cid] = ch.mood
+        self.path = []
+        self._visible = None
+        chain, self.node = self._rt.land(s.start)
+        self.path.extend(chain)
+        self._chain = chain
 
     # -- results ---------------------------------------------------------
+    def scored_steps(self) -> list[Step]:
+        """The steps that count: the path, or in practice mode the first attempt at each node."""
+        if not self.undone:
+            return self.history
+        seen: set[str] = set()
+        out = []
+        for st in self.attempts:
+            if st.node not in seen:
+                seen.add(st.node)
+                out.append(st)
+        return out
+
     def decisions(self) -> list[tuple[tuple[Choice, ...], Choice]]:
-        """(visible choices, chosen choice) for every decision made."""
+        """(visible choices, chosen choice) for every decision that is scored."""
         nodes = self.scenario.nodes
         out = []
-        for st in self.history:
+        for st in self.scored_steps():
             choices = nodes[st.node].choices or []
             out.append((tuple(choices[i] for i in st.visible), choices[st.choice]))
         return out
