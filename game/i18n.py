@@ -9,57 +9,23 @@ from __future__ import annotations
 
 LANGS = ("da", "en")
 
-STRINGS: dict[str, dict[str, str]] = {
-    "app.name": {"da": "Mødetræner", "en": "Meeting trainer"},
-    "app.tagline": {"da": "En øvebane, ikke en prøve.", "en": "A practice ground, not a test."},
-    "term.intro": {
-        "da": "Her kan du øve et svært møde, før det sker. Der er ingen rigtige eller "
-              "forkerte svar, kun forskellige måder at gøre det på. Du kan altid holde pause.",
-        "en": "Here you can rehearse a hard meeting before it happens. There are no right or "
-              "wrong answers, only different ways to go about it. You can always take a break.",
-    },
-    "term.keys": {
-        "da": "Skriv tallet for dit valg og tryk Enter. Skriv p for at gemme og gå, "
-              "h for hjælp.",
-        "en": "Type the number of your choice and press Enter. Type p to save and leave, "
-              "h for help.",
-    },
-    "term.library": {"da": "Vælg et møde:", "en": "Choose a meeting:"},
-    "term.pick": {"da": "Dit valg (1–{n}): ", "en": "Your choice (1–{n}): "},
-    "term.not_a_choice": {"da": "Skriv et tal fra 1 til {n}.", "en": "Type a number from 1 to {n}."},
-    "term.saved": {"da": "Gemt. Næste gang kan du fortsætte, hvor du slap.",
-                   "en": "Saved. Next time you can continue where you left off."},
-    "term.resume": {"da": "Du har et gemt møde: {title}. Vil du fortsætte? (j/n) ",
-                    "en": "You have a saved meeting: {title}. Continue? (y/n) "},
-    "term.yes": {"da": "j", "en": "y"},
-    "term.content_note": {"da": "Om indholdet: {note}", "en": "About the content: {note}"},
-    "term.start_or_skip": {"da": "Tryk Enter for at starte, eller s for at springe over. ",
-                           "en": "Press Enter to start, or s to skip. "},
-    "term.difficulty": {"da": "Sværhedsgrad 1 (støttende), 2 eller 3 (presset)? [{d}] ",
-                        "en": "Difficulty 1 (supportive), 2 or 3 (pressured)? [{d}] "},
-    "term.ended": {"da": "Mødet er slut: {title}", "en": "The meeting has ended: {title}"},
-    "term.feedback": {"da": "Tilbagemelding: {text}", "en": "Feedback: {text}"},
-    "term.profile": {"da": "Sådan gik det med principperne:", "en": "How it went with the principles:"},
-    "term.help": {
-        "da": "Tal: vælg. p: gem og gå. r: læs linjerne igen. h: denne hjælp.",
-        "en": "Number: choose. p: save and leave. r: read the lines again. h: this help.",
-    },
-    "term.no_scenarios": {"da": "Der er ingen møder at vælge imellem.",
-                          "en": "There are no meetings to choose from."},
-    "term.broken": {"da": "{n} scenariefil(er) kunne ikke bruges og er sprunget over.",
-                    "en": "{n} scenario file(s) could not be used and were skipped."},
-    "band.strong": {"da": "stærkt", "en": "strong"},
-    "band.on_the_way": {"da": "godt på vej", "en": "well on the way"},
-    "band.to_practise": {"da": "et sted at øve", "en": "a place to practise"},
-    "band.not_in_play": {"da": "ikke i spil", "en": "not in play"},
-    "role.citizen": {"da": "borger", "en": "citizen"},
-    "role.staff": {"da": "medarbejder", "en": "staff"},
-    "role.peer": {"da": "peer", "en": "peer worker"},
-    "family.authority": {"da": "Myndighedsmøde", "en": "Authority meeting"},
-    "family.statement": {"da": "Personligt statement", "en": "Personal statement"},
-    "family.facilitation": {"da": "Inddragelsesfacilitering", "en": "Inclusion facilitation"},
-    "family.colleagues": {"da": "Kollegaers reaktion", "en": "Colleague reactions"},
-}
+
+
+def _load() -> dict[str, dict[str, str]]:
+    import importlib
+    import pkgutil
+    from . import strings
+    merged: dict[str, dict[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda m: m.name):
+        table = importlib.import_module(f"{strings.__name__}.{info.name}").STRINGS
+        for key in table:
+            if key in merged:
+                raise RuntimeError(f"interface text key {key!r} is defined twice")
+        merged.update(table)
+    return merged
+
+
+STRINGS: dict[str, dict[str, str]] = _load()
 
 
 def t(key: str, lang: str = "da", **values) -> str:
