@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import paths
 from .engine.diagnostics import ScenarioError
-from .engine.library import load_folder
+from .catalog import open_library
 from .engine.saves import SaveError, from_dict, to_dict
 from .engine.scoring import label
 from .engine.session import Session
@@ -73,26 +73,12 @@ def play_terminal(args, inp=input, out=print) -> int:
 
 
 def _load_library(args, term):
-    if args.scenario:
-        from .cli import principles_for
-        p = Path(args.scenario)
-        principles_path = None
-        from .engine.principles import find_principles_file
-        principles_path = find_principles_file(p, default=paths.principles_file())
-        from .engine.library import check_files, scenario_files
-        from .engine.principles import load_principles
-        files, _ = scenario_files([p])
-        lib = check_files(files, load_principles(principles_path), paths.cache_dir())
-        if lib.errors:
-            raise ScenarioError(lib.errors)
-        lib.principle_ids = tuple(principles_for(p))
-        return lib
-    lib = load_folder(paths.scenarios_dir(), paths.principles_file(), paths.cache_dir())
+    lib = open_library(args.scenario)
     broken = lib.broken_files()
+    if args.scenario and broken:
+        raise ScenarioError(lib.errors)
     if broken:
         term.say(t("term.broken", term.lang, n=len(broken)))
-    from .engine.principles import load_principles
-    lib.principle_ids = tuple(load_principles(paths.principles_file()))
     return lib
 
 
@@ -105,7 +91,7 @@ def _resume(lib, term) -> Session | None:
     if answer.lower()[:1] != t("term.yes", term.lang):
         return None
     try:
-        session = from_dict(scenario, data, lib.principle_ids)
+        session = from_dict(scenario, data, tuple(lib.principles))
     except SaveError:
         return None
     if session.notice is not None:
@@ -137,7 +123,7 @@ def _new_session(lib, term, args) -> Session | None:
         difficulty = int(answer) if answer in ("1", "2", "3") else scenario.difficulty
     statement = read_json(paths.user_data_dir() / "statement.json")
     return Session(scenario, difficulty, statement if isinstance(statement, dict) else None,
-                   seed=0, principle_ids=lib.principle_ids)
+                   seed=0, principle_ids=tuple(lib.principles))
 
 
 def _pick(term, n: int) -> int:
@@ -194,8 +180,7 @@ def _play(session: Session, term, lib) -> int:
 
 
 def _show_profile(session: Session, term, lib) -> None:
-    from .engine.principles import load_principles
-    principles = load_principles(paths.principles_file())
+    principles = lib.principles
     term.say(t("term.profile", term.lang))
     for pid, s in session.scores().principles.items():
         name = principles[pid].label(term.lang) if pid in principles else pid

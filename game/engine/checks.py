@@ -54,7 +54,7 @@ class Checker:
 
     def _chars_hint(self, name: str) -> str:
         return did_you_mean(name, self.s.characters) or (
-            f"; add it under characters:" if not self.s.characters
+            "; add it under characters:" if not self.s.characters
             else f"; characters are: {', '.join(self.s.characters)}")
 
     def choice(self, nid: str, c) -> None:

@@ -43,6 +43,7 @@ class Library:
     scenarios: dict[str, Scenario] = field(default_factory=dict)   # id -> scenario (error-free)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    principles: dict = field(default_factory=dict)                # id -> Principle
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -54,7 +55,7 @@ class Library:
 
 def check_files(files: list[Path], principles, cache_dir=None) -> Library:
     """Compile every file and compare scenario ids across files."""
-    lib = Library(files=list(files))
+    lib = Library(files=list(files), principles=principles if isinstance(principles, dict) else {})
     first: dict[str, str] = {}
     for f in files:
         scenario, diags = compile_file(f, principles, cache_dir)
