@@ -15,10 +15,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 play: $(STAMP)
-	$(BIN)/meeting-trainer play
+	@$(BIN)/meeting-trainer play
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	@./tools/system-deps.sh
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m pytest; \
+	else \
+	  $(BIN)/python -m pytest; \
+	fi
 
 check: $(STAMP)
 	$(BIN)/meeting-trainer check scenarios/

@@ -162,14 +162,29 @@ def _format_scores(scores, principles, lang: str) -> str:
 
 
 # -- play -------------------------------------------------------------------
+def has_display() -> bool:
+    """Whether a window can be opened (Linux needs X11 or Wayland; others always can)."""
+    import os
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
 def cmd_play(args) -> int:
     from .terminal import play_terminal
     if not args.text:
+        if not has_display():
+            _out("Der er ingen skærm at åbne et vindue på, så spillet starter i terminalen.\n"
+                 "No display was found, so the game starts in the terminal.\n"
+                 "(Næste gang / next time: meeting-trainer play --text)\n", err=True)
+            return play_terminal(args)
         try:
             from .ui.app import run_app
-        except ImportError:
-            _out("The window version is not available here; starting the terminal mode.",
-                 err=True)
+        except ImportError as exc:
+            _out(f"Vinduet kan ikke starte ({exc}); spillet starter i terminalen.\n"
+                 f"The window cannot start ({exc}); the game starts in the terminal.", err=True)
         else:
             return run_app(args)
     return play_terminal(args)

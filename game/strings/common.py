@@ -4,10 +4,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.name": {"da": "Mødetræner", "en": "Meeting trainer"},
     "app.tagline": {"da": "En øvebane, ikke en prøve.", "en": "A practice ground, not a test."},
     "term.intro": {
-        "da": "Her kan du øve et svært møde, før det sker. Der er ingen rigtige eller "
-              "forkerte svar, kun forskellige måder at gøre det på. Du kan altid holde pause.",
-        "en": "Here you can rehearse a hard meeting before it happens. There are no right or "
-              "wrong answers, only different ways to go about it. You can always take a break.",
+        "da": "Her kan du øve et svært møde, før det sker. Du kan prøve dig frem i dit eget "
+              "tempo, og du kan altid holde pause.",
+        "en": "Here you can rehearse a hard meeting before it happens. Try things out at your "
+              "own pace; you can always take a break.",
     },
     "term.keys": {
         "da": "Skriv tallet for dit valg og tryk Enter. Skriv p for at gemme og gå, "
