@@ -40,7 +40,7 @@ class Checker:
                 if line.speaker is not None and line.speaker not in s.characters:
                     self.report(line.pos, "MT302", f"unknown character '{line.speaker}' in "
                                 f"node '{node.id}'" + self._chars_hint(line.speaker))
-                self.template(line.text, line.pos)
+                self.template(line.text, line.text_pos)
             if node.next is not None and node.next not in s.nodes:
                 self.report(node.where.get("next", node.pos), "MT301",
                             f"next in node '{node.id}': there is no node '{node.next}'"
@@ -125,8 +125,9 @@ class Checker:
             self.report((line, col + exc.column - 1), "MT402", f"{label}: {exc.message}")
             return None
 
-    def template(self, tpl: Template, at: tuple[int, int]) -> None:
-        for name in tpl.names:
+    def template(self, tpl: Template, start: tuple[int, int]) -> None:
+        for name, offset in tpl.placeholders:
+            at = start if "\n" in tpl.source[:offset] else (start[0], start[1] + offset)
             if name.startswith("statement."):
                 if name[10:] in STATEMENT_FIELDS:
                     continue
@@ -172,20 +173,22 @@ class Checker:
             for m in ms:
                 pred[m].append(nid)
         ends = [nid for nid, n in nodes.items() if n.end is not None]
-        alive = set(ends)
-        todo = deque(ends)
+        # nodes with a problem already reported (MT206, MT301, MT203, empty choices) count
+        # as leading somewhere, so their predecessors are not reported again as MT502
+        reported = [nid for nid, n in nodes.items() if n.end is None and (
+            (n.next is None and not n.choices)
+            or (n.next is not None and n.next not in nodes)
+            or any(c.next not in nodes for c in n.choices or ()))]
+        alive = set(ends) | set(reported)
+        todo = deque(alive)
         while todo:
             for p in pred[todo.popleft()]:
                 if p not in alive:
                     alive.add(p)
                     todo.append(p)
-        broken = any(n.next is not None and n.next not in nodes or
-                     any(c.next not in nodes for c in n.choices or ()) for n in nodes.values())
         for nid, n in nodes.items():
-            if nid in alive or (broken and not succ[nid] and n.end is None):
+            if nid in alive:
                 continue
-            if n.end is None and n.next is None and n.choices is None:
-                continue  # already reported as MT206
             self.report(n.pos, "MT502", f"no ending can be reached from node '{nid}'"
                         + (" (it loops without a way out)" if succ[nid] else "")
                         + "; add a choice or 'next' that leads towards an 'end:' node")

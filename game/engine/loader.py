@@ -194,6 +194,8 @@ class Loader:
         return tpl
 
     def expression(self, node: ScalarNode, source: str, label: str) -> Expr | None:
+        if node.style in ("|", ">"):
+            source = source.rstrip("\n")  # the final line break that YAML keeps for 'if: >'
         try:
             return parse_expr(source)
         except ExprError as exc:
@@ -318,6 +320,14 @@ class Loader:
                             "add at least one choice, or use 'next:' instead")
             n.choices = [c for i, item in enumerate(items)
                          if (c := self.choice(nid, i, item)) is not None]
+            first: dict[str, int] = {}
+            for c in n.choices:
+                if c.id and c.id in first:
+                    self.report(c.where["id"], "MT306", f"duplicate choice id '{c.id}' in node "
+                                f"'{nid}': choice {first[c.id]} has the same id; give each "
+                                "choice its own id")
+                elif c.id:
+                    first[c.id] = c.index + 1
         if "end" in f:
             n.end = self.ending(nid, f["end"][1])
         if "shuffle" in f:
@@ -331,13 +341,15 @@ class Loader:
             if isinstance(item, ScalarNode):
                 v = self.scalar(item, Field("string", ""), f"line {i + 1} in node '{nid}'")
                 if v is not None:
-                    lines.append(Line(None, self.template(item, v), line_id, text_start(item)))
-            elif isinstance(item, MapNode) and len(item.value) == 1:
+                    at = text_start(item)
+                    lines.append(Line(None, self.template(item, v), line_id, at, at))
+            elif (isinstance(item, MapNode) and len(item.value) == 1
+                  and isinstance(item.value[0][0], ScalarNode)):
                 k, v = item.value[0]
                 text = self.scalar(v, Field("string", ""), f"the line of '{k.value}' in node '{nid}'")
                 if isinstance(k, ScalarNode) and text is not None:
                     lines.append(Line(yamlsrc.nfc(k.value), self.template(v, text), line_id,
-                                      text_start(k)))
+                                      text_start(k), text_start(v)))
             else:
                 self.report(item, "MT203", f"line {i + 1} in node '{nid}' should be text "
                             "(narration) or one 'character: text' pair")
@@ -384,7 +396,7 @@ class Loader:
         elif "set" in f:
             self.report(f["set"][1], "MT203", f"set in {label} should be a map "
                         "(variable: expression)")
-        if "if" in f and (src := self.scalar(f["if"][1], spec["if"], f"if in {label}")):
+        if "if" in f and (src := self.scalar(f["if"][1], spec["if"], f"if in {label}")) is not None:
             c.condition = self.expression(f["if"][1], src, f"if in {label}")
         if "tags" in f:
             tags = []

@@ -43,7 +43,8 @@ class Line:
     speaker: str | None
     text: Template
     line_id: str
-    pos: Pos = (0, 0)
+    pos: Pos = (0, 0)          # where the item starts (the speaker, for a spoken line)
+    text_pos: Pos = (0, 0)     # where the text itself starts
 
 
 @dataclass(slots=True)

@@ -20,11 +20,23 @@ MISSING = "…"
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    parts: tuple[str | tuple[str], ...]   # literal text, or (name,) for a placeholder
+    parts: tuple[str | tuple[str, int], ...]   # literal text, or (name, offset) for a placeholder
 
     @property
     def names(self) -> list[str]:
         return [p[0] for p in self.parts if isinstance(p, tuple)]
+
+    @property
+    def placeholders(self) -> list[tuple[str, int]]:
+        """(name, 0-based offset of its '{' in the source) for every placeholder."""
+        return [p for p in self.parts if isinstance(p, tuple)]
+
+    def __getstate__(self):  # fast pickling for the compiled cache
+        return (self.source, self.parts)
+
+    def __setstate__(self, state):
+        object.__setattr__(self, "source", state[0])
+        object.__setattr__(self, "parts", state[1])
 
     def render(self, env: dict, statement: dict[str, str] | None, yes_no=("ja", "nej")) -> str:
         if len(self.parts) == 1 and isinstance(self.parts[0], str):
@@ -60,7 +72,7 @@ def parse_template(source: str) -> tuple[Template, list[tuple[str, int]]]:
     """
     if "{" not in source and "}" not in source:
         return Template(source, (source,)), []
-    parts: list[str | tuple[str]] = []
+    parts: list[str | tuple[str, int]] = []
     problems: list[tuple[str, int]] = []
     buf = []
     pos = 0
@@ -80,7 +92,7 @@ def parse_template(source: str) -> tuple[Template, list[tuple[str, int]]]:
                 if buf:
                     parts.append("".join(buf))
                     buf = []
-                parts.append((name,))
+                parts.append((name, m.start()))
         pos = m.end()
     rest = source[pos:]
     for i, ch in enumerate(rest):

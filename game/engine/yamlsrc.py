@@ -56,27 +56,36 @@ class _AnchorFound(Exception):
         self.mark, self.what = mark, what
 
 
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: str | Path, max_bytes: int | None = None) -> str:
     """Read a scenario file as text, or raise :class:`SourceProblem`."""
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     p = Path(path)
     try:
+        if p.is_dir():
+            raise SourceProblem("MT001", "this is a folder, not a file")
+        if not p.is_file():  # a named pipe would make open() wait for ever
+            raise SourceProblem("MT001", "this is not an ordinary file (a pipe, socket or device)")
+        if p.stat().st_size > max_bytes:
+            raise SourceProblem("MT002", _too_large(max_bytes))
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise SourceProblem("MT001", "this is a folder, not a file") from None
     except OSError as exc:
         raise SourceProblem("MT001", f"cannot read the file: {exc.strerror or exc}") from None
     return decode(data, max_bytes)
 
 
-def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
+def _too_large(max_bytes: int) -> str:
+    return (f"the file is larger than {max_bytes // (1024 * 1024)} MB; "
+            "split the scenario into smaller files")
+
+
+def decode(data: bytes, max_bytes: int | None = None) -> str:
     """Check and decode raw bytes (size cap, NUL bytes, UTF-8)."""
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     if len(data) > max_bytes:
-        raise SourceProblem(
-            "MT002",
-            f"the file is larger than {max_bytes // (1024 * 1024)} MB; "
-            "split the scenario into smaller files",
-        )
+        raise SourceProblem("MT002", _too_large(max_bytes))
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _position(data, nul)
@@ -100,15 +109,22 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]
     line = before.count(b"\n") + 1
-    col = len(before) - (before.rfind(b"\n") + 1) + 1
+    col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
     return line, col
 
 
 def compose(text: str) -> yaml.Node:
     """Compose one YAML document into nodes; raise :class:`SourceProblem`."""
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad:
+        line, col = _text_position(text, bad.start())
+        raise SourceProblem("MT101", f"the file contains an invisible control character "
+                            f"(U+{ord(bad.group()):04X}) that YAML does not allow; delete it",
+                            line, col)
     strict = "&" in text or "*" in text
-    loader = (_StrictLoader if strict else _FastLoader)(text)
+    loader = None
     try:
+        loader = (_StrictLoader if strict else _FastLoader)(text)
         node = loader.get_single_node()
     except _AnchorFound as exc:
         raise SourceProblem(
@@ -117,17 +133,51 @@ def compose(text: str) -> yaml.Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _inside(text, line, col)
         raise SourceProblem("MT101", _yaml_message(exc, text, line), line, col) from None
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SourceProblem("MT101", f"YAML could not be read: {exc}", line, col) from None
+        msg = " ".join(str(exc).split())
+        raise SourceProblem("MT101", f"YAML could not be read: {msg}", line, col) from None
     finally:
-        loader.dispose()
-    if node is None:
+        if loader is not None:
+            loader.dispose()
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style
+                        and node.value == ""):
         raise SourceProblem("MT004", "the file is empty; start from "
                             "'meeting-trainer new' or copy an example scenario")
+    tagged = _first_custom_tag(node) if "!" in text else None  # tags need a '!'
+    if tagged is not None:
+        line, col = position(tagged)
+        raise SourceProblem("MT104", tag_problem(tagged), line, col)
     return node
+
+
+def _first_custom_tag(root: yaml.Node) -> yaml.Node | None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag not in _STANDARD_TAGS:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """Keep an end-of-stream position on the last line that exists."""
+    lines = text.splitlines() or [""]
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, col
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
