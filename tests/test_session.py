@@ -138,3 +138,14 @@ def test_save_is_plain_json_with_id_hash_and_format(spec_example):
     assert json.loads(json.dumps(d)) == d
     assert d["scenario"] == "rehab-first-meeting" and d["format"] == 1
     assert len(d["content_hash"]) == 64 and d["seed"] == 5
+
+
+def test_practice_same_choice_again_is_saved_once_undone_once_kept(spec_example):
+    s = Session(spec_example, practice=True)
+    s.choose(1)
+    s.undo()
+    s.choose(1)
+    d = to_dict(s)
+    assert [e.get("undone", False) for e in d["choices"]] == [True, False]
+    again = from_dict(spec_example, json.loads(json.dumps(d)))
+    assert len(again.attempts) == 2 and len(again.history) == 1 and again.undone_attempts == {0}

@@ -19,6 +19,8 @@ so ``Expr.evaluate`` is a single call.  ``int`` and ``bool`` are kept apart:
 """
 from __future__ import annotations
 
+import functools
+
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -523,8 +525,9 @@ class Expr:
     _name_cols: tuple[tuple[str, int], ...] = field(repr=False, compare=False)
 
     def __reduce__(self):
-        # Closures cannot be pickled; the compiled cache stores the source and re-parses.
-        return (parse, (self.source,))
+        # Closures cannot be pickled; the compiled cache stores the source and re-parses
+        # (once per distinct source: expressions are immutable, so equal ones are shared).
+        return (parse_cached, (self.source,))
 
     def evaluate(self, env: Mapping[str, int | bool]) -> int | bool:
         """Value of the expression; env maps every name in .names to an int or bool."""
@@ -550,3 +553,9 @@ def parse(source: str) -> Expr:
     tree = parser.parse()
     cols = tuple(parser.names)
     return Expr(source, frozenset(name for name, _ in cols), tree, _build(tree, source), cols)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_cached(source: str) -> Expr:
+    """:func:`parse`, shared for equal sources (an Expr is immutable)."""
+    return parse(source)

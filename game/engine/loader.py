@@ -14,7 +14,7 @@ import yaml
 
 from . import yamlsrc
 from .diagnostics import Diagnostic, did_you_mean
-from .expr import Expr, ExprError, parse as parse_expr
+from .expr import Expr, ExprError, parse_cached as parse_expr
 from .fields import OBJECTS, TAGS, Field
 from .model import Character, Choice, Ending, Line, Node, Scenario
 from .text import Template, parse_template

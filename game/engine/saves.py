@@ -48,12 +48,12 @@ def to_dict(session: Session) -> dict:
     s = session.scenario
     nodes = s.nodes
     choices = []
-    undone = {id(st) for st in session.undone}
-    for st in session.attempts:
+    undone = session.undone_attempts
+    for i, st in enumerate(session.attempts):
         c = nodes[st.node].choices[st.choice]
         entry = {"node": st.node, "choice": st.choice, "id": c.id,
                  "text": c.text.source, "number": st.number}
-        if id(st) in undone:
+        if i in undone:
             entry["undone"] = True
             entry["visible"] = list(st.visible)
         choices.append(entry)
@@ -146,6 +146,7 @@ def _restore_undone(session: Session, e: dict) -> None:
         return
     st = Step(node.id, idx, tuple(vis), vis.index(idx) + 1)
     session.undone.append(st)
+    session.undone_attempts.add(len(session.attempts))
     session.attempts.append(st)
 
 

@@ -56,23 +56,30 @@ class Step:
 class _Runtime:
     """Per-scenario lookup tables, built once and shared by all sessions."""
 
-    __slots__ = ("landing", "static_visible", "scenario")
+    __slots__ = ("landing", "static_visible", "nodes", "steps")
 
     def __init__(self, scenario: Scenario):
-        self.scenario = scenario
+        # no reference back to the scenario, so scenario <-> runtime forms no cycle
+        self.nodes = scenario.nodes
         self.landing: dict[str, tuple[tuple[str, ...], Node]] = {}
         self.static_visible: dict[str, tuple[Choice, ...]] = {}
+        self.steps: dict[str, tuple[Step, ...]] = {}   # shared Steps for static nodes
         for nid, node in scenario.nodes.items():
             if node.choices is not None and not node.shuffle and all(
                     c.condition is None for c in node.choices):
                 self.static_visible[nid] = tuple(node.choices)
+
+    def static_steps(self, nid: str, vis: tuple[Choice, ...]) -> tuple[Step, ...]:
+        idx = tuple(v.index for v in vis)
+        steps = self.steps[nid] = tuple(Step(nid, v.index, idx, k + 1) for k, v in enumerate(vis))
+        return steps
 
     def land(self, nid: str) -> tuple[tuple[str, ...], Node]:
         """Follow ``next`` links from a node to the first decision or ending."""
         hit = self.landing.get(nid)
         if hit is not None:
             return hit
-        nodes = self.scenario.nodes
+        nodes = self.nodes
         path = []
         cur = nid
         for _ in range(len(nodes) + 1):
@@ -90,7 +97,7 @@ class _Runtime:
 
 def runtime(scenario: Scenario) -> _Runtime:
     rt = scenario.runtime
-    if rt is None or rt.scenario is not scenario:
+    if rt is None or rt.nodes is not scenario.nodes:
         rt = scenario.runtime = _Runtime(scenario)
     return rt
 
@@ -124,8 +131,10 @@ class Session:
         self.lang = lang or scenario.lang
         #: choices stepped back from in practice mode (never part of the current path)
         self.undone: list[Step] = []
-        #: every choice in the order it was made: (step, undone?) — for first-attempt scoring
+        #: every choice in the order it was made, including undone ones (first-attempt scoring)
         self.attempts: list[Step] = []
+        self._history_attempt: list[int] = []   # for each history step, its index in attempts
+        self.undone_attempts: set[int] = set()  # indices into attempts that were stepped back from
         self._rng = random.Random(seed)
         self._rt = runtime(scenario)
         env: dict[str, int | bool] = dict(scenario.variables)
@@ -230,7 +239,9 @@ class Session:
     # -- what was chosen -------------------------------------------------
     def choose(self, number: int) -> Step:
         """Take visible choice ``number`` (1-based) and move to the next decision or end."""
-        vis = self.visible()
+        vis = self._visible
+        if vis is None:
+            vis = self.visible()
         if type(number) is not int or not 1 <= number <= len(vis):
             if self.node.end is not None:
                 raise SessionError(f"the meeting has ended at '{self.node.id}'; "
@@ -239,8 +250,14 @@ class Session:
                                f"the visible choices are 1–{len(vis)}" if vis else
                                f"node '{self.node.id}' shows no choices")
         c = vis[number - 1]
-        step = Step(self.node.id, c.index, tuple(v.index for v in vis), number)
+        nid = self.node.id
+        rt = self._rt
+        if vis is rt.static_visible.get(nid):
+            step = (rt.steps.get(nid) or rt.static_steps(nid, vis))[number - 1]
+        else:
+            step = Step(nid, c.index, tuple(v.index for v in vis), number)
         self.history.append(step)
+        self._history_attempt.append(len(self.attempts))
         self.attempts.append(step)
         self._apply(c)
         return step
@@ -256,7 +273,8 @@ class Session:
                 key = "mood." + cid
                 m = env[key] + delta
                 env[key] = MOOD_MIN if m < MOOD_MIN else MOOD_MAX if m > MOOD_MAX else m
-        chain, self.node = self._rt.land(c.next)
+        hit = self._rt.landing.get(c.next)
+        chain, self.node = hit if hit is not None else self._rt.land(c.next)
         self.path.extend(chain)
         self._chain = chain
         self._visible = None
@@ -272,6 +290,7 @@ class Session:
             raise SessionError("there is no choice to step back from")
         last = self.history.pop()
         self.undone.append(last)
+        self.undone_attempts.add(self._history_attempt.pop())
         keep = self.history
         self._restart()
         nodes = self.scenario.nodes

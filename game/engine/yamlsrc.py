@@ -21,8 +21,15 @@ from .diagnostics import Diagnostic
 
 MAX_BYTES = 16 * 1024 * 1024
 
+_KIND_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+              yaml.MappingNode: "tag:yaml.org,2002:map"}
+
 try:  # the C parser is several times faster; it keeps positions too
-    _FastLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        def resolve(self, kind, value, implicit):
+            # Plain scalars are resolved by scalar_value() with YAML 1.2 rules, so PyYAML's
+            # YAML 1.1 guessing is skipped; explicit tags never come through here.
+            return _KIND_TAGS[kind]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = yaml.SafeLoader
 
