@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test check bench clean
+.PHONY: play test check bench screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/ui.py
+
+screenshots: $(STAMP)
+	$(BIN)/python -m game.ui.pilot docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
