@@ -7,7 +7,7 @@
 set -u
 need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "Installing system packages: ${need[*]}"

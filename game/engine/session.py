@@ -95,6 +95,25 @@ class _Runtime:
         raise SessionError(f"the nodes after '{nid}' loop without a choice or an ending")
 
 
+def visible_choices(node: Node, env: Mapping[str, int | bool]) -> tuple[Choice, ...]:
+    """The choices shown at ``node`` under ``env``, in file order (before any shuffle)."""
+    return tuple(c for c in node.choices or ()
+                 if c.condition is None or c.condition.evaluate(env) is True)
+
+
+def apply_choice(env: dict, c: Choice) -> None:
+    """Apply a choice's ``set`` (all computed from the values before) and ``mood`` to ``env``."""
+    if c.set:
+        new = [(k, e.evaluate(env)) for k, e in c.set.items()]
+        for k, v in new:
+            env[k] = v
+    if c.mood:
+        for cid, delta in c.mood.items():
+            key = "mood." + cid
+            m = env[key] + delta
+            env[key] = MOOD_MIN if m < MOOD_MIN else MOOD_MAX if m > MOOD_MAX else m
+
+
 def runtime(scenario: Scenario) -> _Runtime:
     rt = scenario.runtime
     if rt is None or rt.nodes is not scenario.nodes:
@@ -221,9 +240,7 @@ class Session:
             if node.choices is None:
                 vis = ()
             else:
-                env = self._env
-                vis = tuple(c for c in node.choices
-                            if c.condition is None or c.condition.evaluate(env) is True)
+                vis = visible_choices(node, self._env)
                 if node.shuffle and len(vis) > 1:
                     lst = list(vis)
                     self._rng.shuffle(lst)
@@ -263,16 +280,8 @@ class Session:
         return step
 
     def _apply(self, c: Choice) -> None:
-        env = self._env
-        if c.set:
-            new = [(k, e.evaluate(env)) for k, e in c.set.items()]
-            for k, v in new:
-                env[k] = v
-        if c.mood:
-            for cid, delta in c.mood.items():
-                key = "mood." + cid
-                m = env[key] + delta
-                env[key] = MOOD_MIN if m < MOOD_MIN else MOOD_MAX if m > MOOD_MAX else m
+        if c.set or c.mood:
+            apply_choice(self._env, c)
         hit = self._rt.landing.get(c.next)
         chain, self.node = hit if hit is not None else self._rt.land(c.next)
         self.path.extend(chain)
