@@ -51,7 +51,7 @@ def test_earlier_choice_hides_later_option_path_2_1(spec_example, principles):
     assert d.growth.alternative == STATEMENT and d.growth.alternative_number == 1
     assert d.growth.alternative_text == f"En anden mulighed kunne være: »{STATEMENT}«"
     assert d.growth.why == "Det giver mere plads til Selvbestemmelse, Egne ord og Mening."
-    assert [(k.moment.node, k.gap, k.best) for k in d.key_moments] == [("opening", 2, STATEMENT)]
+    assert d.key_moments == []                   # the only gap is already the growth focus
     rows = {r.id: r for r in d.profile}
     # own_voice: only 'opening' differs on it -> not in play; index (3-2 - -4)/(3 - -4)... by hand:
     # q chosen 3 + -2 = 1, low -2 + -2 = -4, high 5 + -2 = 3 -> 100 * 5 / 7
@@ -66,8 +66,11 @@ def test_passive_path_fallback_strength_and_largest_gap(spec_example, principles
     assert d.strengths == [] and d.strengths_fallback.startswith("Du gennemførte")
     # gaps: opening 5 - -2 = 7, plans 3 - -2 = 5 -> the opening
     assert d.growth.moment.node == "opening" and d.growth.alternative == STATEMENT
-    assert [(k.moment.node, k.gap) for k in d.key_moments] == [("opening", 7), ("plans", 5)]
-    assert d.key_moments[1].best == OPTIONS
+    # key moments leave out what is already shown above
+    assert [(k.moment.node, k.gap) for k in d.key_moments] == [("plans", 5)]
+    assert d.key_moments[0].best == OPTIONS
+    assert d.key_moments[0].text == "Du valgte: »Okay.«"
+    assert d.key_moments[0].best_text == f"Mest plads gav: »{OPTIONS}«"
 
 
 def test_mixed_path_profile_words(spec_example, principles):
@@ -127,7 +130,7 @@ def test_growth_ties_go_to_the_earliest(principles, tmp_path):
     _, d = _debrief(sc, [3, 2, 1, 2, 2, 2], principles)
     assert d.growth.moment.chosen == "A3"
     assert d.growth.alternative == "A1"          # A1 and A2 tie at q 2: the first shown
-    assert [(k.moment.chosen, k.gap) for k in d.key_moments] == [("A3", 3), ("B2", 3)]
+    assert [(k.moment.chosen, k.gap) for k in d.key_moments] == [("B2", 3)]
 
 
 def test_growth_prefers_a_moment_not_already_a_strength(principles, tmp_path):
@@ -143,7 +146,24 @@ def test_growth_prefers_a_moment_not_already_a_strength(principles, tmp_path):
     assert pick_growth(counted, ids, [d1])[0].text == "E1"
     d = build_debrief(s, principles)
     assert d.growth.moment.chosen == "D1" and d.growth.alternative == "D2"
-    assert [(k.moment.chosen, k.gap) for k in d.key_moments] == [("D1", 2), ("E1", 1)]
+    assert [(k.moment.chosen, k.gap) for k in d.key_moments] == [("E1", 1)]
+
+
+def test_key_moments_largest_gaps_shown_in_meeting_order(principles, tmp_path):
+    from game.coach.debrief import pick_key_moments
+    from game.coach.timeline import replay
+    sc = load(TIES, principles, tmp_path)
+    # gaps: A3 3, B2 3, C2 4, D1 2, E1 1; S1 is a safety choice
+    s, _ = play(sc, [3, 2, 2, 1, 1, 1])
+    counted = replay(s).counted
+    picked = pick_key_moments(counted, tuple(principles))
+    assert [(m.text, gap) for m, _, gap in picked] == [("A3", 3), ("B2", 3), ("C2", 4)]
+    d = build_debrief(s, principles)
+    assert d.growth.moment.chosen == "C2"
+    assert [s.moment.chosen for s in d.strengths] == ["D1", "S1"]
+    # without C2 (growth) and D1 (strength): A3 3, B2 3, E1 1 — in meeting order
+    assert [(k.moment.chosen, k.gap) for k in d.key_moments] == [("A3", 3), ("B2", 3),
+                                                                ("E1", 1)]
 
 
 def test_safety_choice_is_never_growth_or_key_moment(principles, tmp_path):

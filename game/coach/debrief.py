@@ -34,7 +34,9 @@ Growth focus (at most one):
   shown first.
 
 Key moments (at most three):
-  Counted, non-safety moments with gap ≥ 1, largest gap first, then earliest.
+  Counted, non-safety moments with gap ≥ 1 that are not already shown as a
+  strength or as the growth focus: the three largest gaps (ties: the
+  earliest), shown in meeting order.
 """
 
 from __future__ import annotations
@@ -295,11 +297,13 @@ def pick_growth(moments: list[Moment], ids, strengths: list[Moment]):
     return ranked[0][1], ranked[0][2]
 
 
-def pick_key_moments(moments: list[Moment], ids, n: int = 3):
-    """[(moment, (position, best), gap)] — largest gap first, then earliest."""
+def pick_key_moments(moments: list[Moment], ids, n: int = 3, shown=()):
+    """[(moment, (position, best), gap)]: the ``n`` largest gaps (ties: earliest),
+    leaving out moments in ``shown``; returned in meeting order."""
+    skip = {id(m) for m in shown}
     out = []
     for m in moments:
-        if m.choice.safety:
+        if m.choice.safety or id(m) in skip:
             continue
         alt = quality.best_alternative(m.choice, m.visible, ids, 1)
         if alt is None:
@@ -307,7 +311,7 @@ def pick_key_moments(moments: list[Moment], ids, n: int = 3):
         gap = quality.q(alt[1], ids) - quality.q(m.choice, ids)
         out.append((m, alt, gap))
     out.sort(key=lambda x: (-x[2], x[0].index))
-    return out[:n]
+    return sorted(out[:n], key=lambda x: x[0].index)
 
 
 # -- building --------------------------------------------------------------
@@ -387,7 +391,8 @@ def build_debrief(session: Session, principles=None, lang: str = "da",
             b, t("band." + b, lang), LEVEL[b], s.value, s.chosen, s.low, s.high, s.informative))
 
     key_moments = []
-    for m, (pos, best), gap in pick_key_moments(counted, ids):
+    shown = list(chosen_strengths) + ([g[0]] if g is not None else [])
+    for m, (pos, best), gap in pick_key_moments(counted, ids, shown=shown):
         key_moments.append(KeyMoment(
             _ref(m, order[id(m)]), m.options[pos], pos + 1, gap,
             t("coach.key.chosen", lang, text=quote(m.text, lang)),

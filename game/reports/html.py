@@ -47,7 +47,7 @@ ul.plain { list-style: none; padding: 0; margin: .3rem 0; }
 ul.plain li { margin: .2rem 0; }
 .box::before { content: "\\2610\\00a0"; }
 details summary { cursor: pointer; color: var(--accent); }
-svg.chart { width: 100%; height: auto; max-width: 44rem; display: block; margin: .4rem 0 .6rem; }
+svg.chart { width: 100%; height: auto; max-width: 46rem; display: block; margin: .4rem 0 .6rem; }
 svg.chart text { font-family: inherit; fill: var(--ink); }
 svg.chart .bar { fill: var(--bar); }
 svg.chart .track { fill: var(--track); }
@@ -104,9 +104,21 @@ def e(x) -> str:
 
 
 def _chart(rows: list[dict], lang: str, numbers: bool) -> str:
-    """An inline SVG bar chart: label, neutral bar, word (and number for staff)."""
-    label_w, bar_x, bar_w, row_h, top = 250, 262, 280, 34, 8
-    width = 720
+    """An inline SVG bar chart: label, neutral bar, word (and number for staff).
+
+    The columns are sized from the longest label and word (about 8.6 px per
+    character at 15 px), so long English names are never cut off; the SVG
+    then scales to the page width.
+    """
+    def word_of(r):
+        w = r["word"]
+        return f"{w} · {r['value']:.0f}" if numbers and r.get("value") is not None else w
+
+    char = 8.6
+    label_w = int(max([len(r["name"]) for r in rows] + [8]) * char) + 8
+    word_w = int(max([len(word_of(r)) for r in rows] + [8]) * char) + 8
+    bar_x, bar_w, row_h, top = label_w + 12, 280, 34, 8
+    width = bar_x + bar_w + 12 + word_w
     height = top + row_h * len(rows) + 4
     title = t("report.chart_label", lang)
     desc = "; ".join(f"{r['name']}: {r['word']}" + (
@@ -133,9 +145,7 @@ def _chart(rows: list[dict], lang: str, numbers: bool) -> str:
             out.append(f'<rect x="{bar_x + 1}" y="{y + 9}" width="{bar_w - 2}" '
                        f'height="{row_h - 18}" rx="4" class="nip" fill="none" stroke="#4d5b66" '
                        f'stroke-dasharray="4 4" stroke-width="1"/>')
-        word = r["word"]
-        if numbers and r.get("value") is not None:
-            word = f"{word} · {r['value']:.0f}"
+        word = word_of(r)
         out.append(f'<text x="{bar_x + bar_w + 12}" y="{cy + 5:.0f}" font-size="15">'
                    f'{e(word)}</text>')
     out.append("</svg>")
