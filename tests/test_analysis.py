@@ -238,7 +238,7 @@ def test_sampling_is_seeded_and_paths_stay_exact(principles):
     sc = load_scenario(ROOT / "scenarios" / "rehab-first-meeting.yaml", principles)
     a = analysis.analyze(sc, principles, 3, dist_budget=0, samples=500, seed=11)
     b = analysis.analyze(sc, principles, 3, dist_budget=0, samples=500, seed=11)
-    assert a.sampled and a.paths == 1636
+    assert a.sampled and a.paths == 171020
     assert a.to_json()["distributions"] == b.to_json()["distributions"]
     assert sum(d[1] for d in a.distributions["index"]["values"]) == 500
 

@@ -88,10 +88,9 @@ def _parse(html: str) -> Page:
 
 # -- HTML ---------------------------------------------------------------------------------
 def test_html_report_citizen_danish(tmp_path, capsys):
-    f = _session(tmp_path, REHAB, "3,4,3,3,1")
+    f = _session(tmp_path, REHAB, "3,1,4,3,1,4,2,2")
     out = tmp_path / "r.html"
-    code, _, err = _report(capsys, "report", f, "-o", out) if False else _report(
-        capsys, f, "-o", out)
+    code, _, err = _report(capsys, f, "-o", out)
     assert code == 0 and "Rapporten er skrevet til" in err
     html = out.read_text(encoding="utf-8")
     page = _parse(html)
@@ -116,7 +115,7 @@ def test_html_report_citizen_danish(tmp_path, capsys):
 
 
 def test_html_report_staff_english_shows_numbers(tmp_path, capsys):
-    f = _session(tmp_path, SPEC, "1,2")
+    f = _session(tmp_path, SPEC, "3,2")
     code, html, err = _report(capsys, f, "--lang", "en", "--audience", "staff",
                               "--scenario", SPEC)
     assert code == 0 and err == ""
@@ -124,8 +123,8 @@ def test_html_report_staff_english_shows_numbers(tmp_path, capsys):
     text = page.all_text
     assert ("html", "lang", "en") in page.attrs
     assert "How are you feeling now?" in text and "Moments worth another look" in text
-    assert "strong · 75" in text                        # own_voice and empowerment
-    assert "0–100" in text and "58" in text             # index 7/12
+    assert "a place to practise · 0" in text            # own_voice and empowerment: X = L
+    assert "0–100" in text and "Overall" in text
 
 
 def test_html_escapes_scenario_text(tmp_path, capsys, principles):
@@ -161,7 +160,7 @@ def test_practice_session_report_shows_attempts(tmp_path, capsys, spec_example, 
 
 # -- JSON ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("scenario, choose", [(SPEC, "1,1"), (SPEC, "2,1"), (SPEC, "3,2"),
-                                              (SPEC, "1"), (REHAB, "3,4,3,3,1"),
+                                              (SPEC, "1"), (REHAB, "3,1,4,3,1,4,2,2"),
                                               (REHAB, "1,1,4,3"), (REHAB, "2,2,2,2")])
 def test_json_report_matches_run_json(tmp_path, capsys, scenario, choose):
     f = _session(tmp_path, scenario, choose)
@@ -381,7 +380,11 @@ def test_every_path_of_the_bundled_scenarios_reports_cleanly(principles):
                     assert len(d.strengths) <= 2 and d.checkin.question
                     for text in (d.growth_none, d.strengths_fallback, d.opening, d.reflection):
                         assert banned_words(text, lang) == []
-                    if d.growth is not None:
-                        assert not any(m.choice.safety for m in []), numbers
+                    if d.growth is not None:          # never a safety choice
+                        g = d.growth.moment
+                        node = sc.nodes[g.node]
+                        chosen = next(c for c in node.choices
+                                      if s.choice_text(c) == g.chosen)
+                        assert not chosen.safety, numbers
                 rep = build_report(to_dict(s), sc, principles, lang="da")
                 assert "<html" in render_html(rep)
