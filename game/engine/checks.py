@@ -11,12 +11,15 @@ from collections import deque
 from .diagnostics import Diagnostic, did_you_mean
 from .expr import Expr, ExprError
 from .model import STATEMENT_FIELDS, Scenario
+from .positions import Spans
 from .text import Template
 
 
 class Checker:
-    def __init__(self, scenario: Scenario, principles: dict | set, variable_pos: dict | None = None):
+    def __init__(self, scenario: Scenario, principles: dict | set, variable_pos: dict | None = None,
+                 spans: Spans | None = None):
         self.s = scenario
+        self.spans = spans or Spans()
         self.principles = principles
         self.variable_pos = variable_pos or {}
         self.diags: list[Diagnostic] = []
@@ -101,17 +104,17 @@ class Checker:
 
     def expr(self, e: Expr, at: tuple[int, int], label: str) -> type | None:
         """Check names and types; return the expression's type or None."""
-        line, col = at
+        at_offset = self.spans.at
         bad = False
         for name, ncol in e.name_columns():
             if name.startswith("mood."):
                 ch = name[5:]
                 if ch not in self.s.characters:
-                    self.report((line, col + ncol - 1), "MT302", f"{label}: unknown character "
+                    self.report(at_offset(at, ncol - 1), "MT302", f"{label}: unknown character "
                                 f"'{ch}' in '{name}'" + self._chars_hint(ch))
                     bad = True
             elif name not in self.types:
-                self.report((line, col + ncol - 1), "MT304", f"{label}: unknown variable "
+                self.report(at_offset(at, ncol - 1), "MT304", f"{label}: unknown variable "
                             f"'{name}'" + (did_you_mean(name, [k for k in self.types if "." not in k])
                                            or "; declare it under variables:"))
                 bad = True
@@ -122,12 +125,12 @@ class Checker:
         try:
             return e.infer_type(self.types)
         except ExprError as exc:
-            self.report((line, col + exc.column - 1), "MT402", f"{label}: {exc.message}")
+            self.report(at_offset(at, exc.column - 1), "MT402", f"{label}: {exc.message}")
             return None
 
     def template(self, tpl: Template, start: tuple[int, int]) -> None:
         for name, offset in tpl.placeholders:
-            at = start if "\n" in tpl.source[:offset] else (start[0], start[1] + offset)
+            at = self.spans.at(start, offset)
             if name.startswith("statement."):
                 if name[10:] in STATEMENT_FIELDS:
                     continue

@@ -72,12 +72,13 @@ def _compile_text(text: str, file: str, principles) -> tuple[Scenario | None, li
         root = yamlsrc.compose(text)
     except yamlsrc.SourceProblem as exc:
         return None, [exc.diagnostic(file)]
-    loader = Loader(file)
+    loader = Loader(file, text)
     scenario = loader.scenario(root)
     diags = loader.diags
     if scenario is not None:
         scenario.content_hash = content_hash(text)
-        diags += Checker(scenario, principles, getattr(loader, "variable_pos", {})).run()
+        diags += Checker(scenario, principles, getattr(loader, "variable_pos", {}),
+                         loader.spans).run()
     diags.sort(key=Diagnostic.sort_key)
     return scenario, diags
 

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, did_you_mean
 from .expr import Expr, ExprError, parse_cached as parse_expr
 from .fields import OBJECTS, TAGS, Field
 from .model import Character, Choice, Ending, Line, Node, Scenario
+from .positions import Spans, text_start  # noqa: F401  (text_start: used by the test plans)
 from .text import Template, parse_template
 
 MapNode = yaml.MappingNode
@@ -45,20 +46,12 @@ def _describe(value: object) -> str:
     return f"'{value}'" if len(str(value)) < 40 else "a text"
 
 
-def text_start(node: yaml.Node) -> tuple[int, int]:
-    """Position of the first character of a scalar's content."""
-    line, col = yamlsrc.position(node)
-    style = getattr(node, "style", None)
-    if style in ('"', "'"):
-        return line, col + 1
-    return line, col  # plain scalars, and block scalars ('|', '>') point at their marker
-
-
 class Loader:
     """Turns one composed YAML document into a :class:`Scenario`."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, text: str | None = None):
         self.file = file
+        self.spans = Spans(text)
         self.diags: list[Diagnostic] = []
 
     # -- reporting ------------------------------------------------------
@@ -187,10 +180,9 @@ class Loader:
     def template(self, node: ScalarNode, value: str) -> Template:
         tpl, problems = parse_template(value)
         if problems:
-            line, col = text_start(node)
+            start = self.spans.start(node)
             for message, offset in problems:
-                self.report((line, col + offset) if "\n" not in value[:offset] else (line, col),
-                            "MT204", message)
+                self.report(self.spans.at(start, offset), "MT204", message)
         return tpl
 
     def expression(self, node: ScalarNode, source: str, label: str) -> Expr | None:
@@ -199,8 +191,8 @@ class Loader:
         try:
             return parse_expr(source)
         except ExprError as exc:
-            line, col = text_start(node)
-            self.report((line, col + exc.column - 1), "MT401", f"{label}: {exc.message}")
+            self.report(self.spans.at(self.spans.start(node), exc.column - 1), "MT401",
+                        f"{label}: {exc.message}")
             return None
 
     # -- the scenario ----------------------------------------------------
@@ -217,7 +209,7 @@ class Loader:
                      "content_note", "difficulty", "minutes", "start"):
             if name in top:
                 values[name] = self.scalar(top[name][1], spec[name], name)
-                where[name] = text_start(top[name][1])
+                where[name] = self.spans.start(top[name][1])
         if "format" in top and values.get("format") is None:
             return None  # an unknown format version: do not guess at the rest
         characters = self.characters(top["characters"][1]) if "characters" in top else {}
@@ -312,7 +304,7 @@ class Loader:
             self.report(at, "MT206", msg)
         if "next" in f:
             n.next = self.scalar(f["next"][1], spec["next"], f"next in node '{nid}'")
-            n.where["next"] = text_start(f["next"][1])
+            n.where["next"] = self.spans.start(f["next"][1])
         if "choices" in f:
             items = self.seq(f["choices"][1], f"choices in node '{nid}'")
             if not items and isinstance(f["choices"][1], SeqNode):
@@ -341,7 +333,7 @@ class Loader:
             if isinstance(item, ScalarNode):
                 v = self.scalar(item, Field("string", ""), f"line {i + 1} in node '{nid}'")
                 if v is not None:
-                    at = text_start(item)
+                    at = self.spans.start(item)
                     lines.append(Line(None, self.template(item, v), line_id, at, at))
             elif (isinstance(item, MapNode) and len(item.value) == 1
                   and isinstance(item.value[0][0], ScalarNode)):
@@ -349,7 +341,7 @@ class Loader:
                 text = self.scalar(v, Field("string", ""), f"the line of '{k.value}' in node '{nid}'")
                 if isinstance(k, ScalarNode) and text is not None:
                     lines.append(Line(yamlsrc.nfc(k.value), self.template(v, text), line_id,
-                                      text_start(k), text_start(v)))
+                                      self.spans.start(k), self.spans.start(v)))
             else:
                 self.report(item, "MT203", f"line {i + 1} in node '{nid}' should be text "
                             "(narration) or one 'character: text' pair")
@@ -365,7 +357,7 @@ class Loader:
                    pos=yamlsrc.position(node))
         where = c.where
         for name, (k, v) in f.items():
-            where[name] = text_start(v) if isinstance(v, ScalarNode) else yamlsrc.position(k)
+            where[name] = self.spans.start(v) if isinstance(v, ScalarNode) else yamlsrc.position(k)
         if "text" in f and (t := self.scalar(f["text"][1], spec["text"], f"the text of {label}")):
             c.text = self.template(f["text"][1], t)
         if "next" in f:
@@ -390,7 +382,7 @@ class Loader:
                     src = self.scalar(v, spec["if"], f"the value of '{k.value}' in {label}")
                 if src is None:
                     continue
-                where[f"set={k.value}"] = text_start(v)
+                where[f"set={k.value}"] = self.spans.start(v)
                 if (e := self.expression(v, str(src), f"set '{k.value}' in {label}")) is not None:
                     c.set[k.value] = e
         elif "set" in f:
