@@ -20,13 +20,15 @@ Pos = tuple[int, int]
 def _fast_pickle(cls):
     """Pickle a slots dataclass as a plain tuple (the compiled cache loads faster)."""
     names = cls.__slots__
+    # the slots' own setters: about a third faster than object.__setattr__ by name
+    setters = tuple(cls.__dict__[n].__set__ for n in names)
 
     def __getstate__(self):
         return tuple([getattr(self, n) for n in names])
 
     def __setstate__(self, state):
-        for n, v in zip(names, state):
-            object.__setattr__(self, n, v)
+        for set_, v in zip(setters, state):
+            set_(self, v)
 
     cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
     return cls

@@ -35,8 +35,8 @@ class Template:
         return (self.source, self.parts)
 
     def __setstate__(self, state):
-        object.__setattr__(self, "source", state[0])
-        object.__setattr__(self, "parts", state[1])
+        _SET_SOURCE(self, state[0])
+        _SET_PARTS(self, state[1])
 
     def render(self, env: dict, statement: dict[str, str] | None, yes_no=("ja", "nej")) -> str:
         if len(self.parts) == 1 and isinstance(self.parts[0], str):
@@ -107,3 +107,9 @@ def parse_template(source: str) -> tuple[Template, list[tuple[str, int]]]:
 def plain(text: str) -> Template:
     """A template with no placeholders (for text that never interpolates)."""
     return Template(text, (text,))
+
+
+# slot setters for __setstate__ (faster than object.__setattr__ by name)
+_SET_SOURCE = Template.__dict__["source"].__set__
+_SET_PARTS = Template.__dict__["parts"].__set__
+
