@@ -7,7 +7,11 @@ of each message, the exit status (0 only warnings, 1 errors, 2 bad usage), and
 that no Python traceback is ever printed.
 
 Most scenarios are variants of ``BASE`` below (one string replaced); the line
-numbers in the expectations refer to that layout. Tests marked ``xfail`` pin
+numbers in the expectations refer to that layout. ``BASE`` is tiny, so a file
+that loads without errors also gets the smell warnings in ``BASE_SMELLS``
+(scenario smells run on every error-free file); the tests assert them too, so
+the expectations are the full output. The smells and tone checks (MT6xx, MT7xx)
+use ``SMELL_BASE``, a scenario with no smells at all. Tests marked ``xfail`` pin
 down engine bugs: they describe the behaviour we want and start passing (and
 so fail as XPASS, because they are strict) once the engine is fixed.
 """
@@ -122,8 +126,9 @@ def folder(tmp_path) -> Path:
     return d
 
 
-def run_check(capsys, *paths) -> Result:
-    status = main(["check", "--no-cache", *map(str, paths)])
+def run_check(capsys, *paths, no_smells: bool = False) -> Result:
+    status = main(["check", "--no-cache", *(["--no-smells"] if no_smells else []),
+                   *map(str, paths)])
     out, err = capsys.readouterr()
     assert "Traceback" not in out and "Traceback" not in err
     return Result(status, out, err)
@@ -138,13 +143,14 @@ def write(folder: Path, text: str | bytes, name: str = "scenario.yaml") -> Path:
     return p
 
 
-def expect(capsys, path: Path, expected: list[tuple], status: int, exact: bool = True) -> Result:
+def expect(capsys, path: Path, expected: list[tuple], status: int, exact: bool = True,
+           no_smells: bool = False) -> Result:
     """Check ``path``; ``expected`` holds (line, column, code, severity, *key words).
 
     With ``exact`` the printed lines must be exactly these (in any order);
     otherwise they must at least be among the printed lines.
     """
-    r = run_check(capsys, path)
+    r = run_check(capsys, path, no_smells=no_smells)
     want = [(str(path), ln, col, code, sev) for ln, col, code, sev, *_ in expected]
     if exact:
         assert sorted(r.positions()) == sorted(want), r.out
@@ -161,16 +167,31 @@ def expect(capsys, path: Path, expected: list[tuple], status: int, exact: bool =
     return r
 
 
-def check_text(capsys, folder, text, expected, status=1, exact=True, name="scenario.yaml"):
-    return expect(capsys, write(folder, text, name), expected, status, exact)
+def check_text(capsys, folder, text, expected, status=1, exact=True, name="scenario.yaml",
+               no_smells=False):
+    return expect(capsys, write(folder, text, name), expected, status, exact, no_smells)
+
+
+#: The smell warnings BASE itself gets once it loads without errors: its two variables
+#: are never used, and "Velkommen." + "Hej" is 2 words, one of them long (LIX 51).
+BASE_SMELLS = [
+    (10, 3, "MT605", W, "'asked' is declared but never used"),
+    (11, 3, "MT605", W, "'count' is declared but never used"),
+    (13, 1, "MT608", W, "LIX 51", "above 40"),
+]
 
 
 # ---------------------------------------------------------------- baseline
 
 def test_base_scenario_is_clean(capsys, folder):
-    r = check_text(capsys, folder, BASE, [], status=0)
+    r = check_text(capsys, folder, BASE, [], status=0, no_smells=True)
     assert r.out == ""
     assert "1 file checked: 0 errors, 0 warnings" in r.err
+
+
+def test_base_scenario_has_only_its_known_smells(capsys, folder):
+    r = check_text(capsys, folder, BASE, BASE_SMELLS, status=0)
+    assert "1 file checked: 0 errors, 3 warnings" in r.err
 
 
 def test_summary_line_counts_errors_and_warnings(capsys, folder):
@@ -415,8 +436,8 @@ def test_yaml11_words_stay_text(capsys, folder, principles):
     text = (variant("title: Demo", "title: no").replace("lang: da", "lang: no")
             .replace('text: "Hej"', "text: on").replace('feedback: "Godt."', "feedback: 12:30")
             .replace('end: {title: "Slut"}', "end: {title: yes}"))
-    r = check_text(capsys, folder, text, [], status=0)
-    assert r.out == ""
+    check_text(capsys, folder, text, [], status=0, no_smells=True)
+    check_text(capsys, folder, text, BASE_SMELLS, status=0)    # "on" is not long either
     scenario, diags = compile_text(text, "x.yaml", principles)
     assert diags == []
     assert (scenario.title, scenario.lang) == ("no", "no")
@@ -538,11 +559,13 @@ def test_mt305_duplicate_scenario_id_across_files(capsys, folder):
     write(folder, BASE, "a.yaml")
     second = write(folder, "# en kopi\n" + BASE, "b.yaml")
     r = run_check(capsys, folder)
-    assert r.positions() == [(str(second), 3, 5, "MT305", E)]
-    msg = r.diags[0][5]
-    assert "'demo'" in msg and str(folder / "a.yaml") in msg
+    first = str(folder / "a.yaml")
+    assert r.positions() == [(first, ln, col, code, sev) for ln, col, code, sev, *_ in BASE_SMELLS] \
+        + [(str(second), 3, 5, "MT305", E)]                 # sorted: a.yaml before b.yaml
+    msg = r.diags[-1][5]
+    assert "'demo'" in msg and first in msg
     assert r.status == 1
-    assert "2 files checked: 1 error, 0 warnings" in r.err
+    assert "2 files checked: 1 error, 3 warnings" in r.err
 
 
 def test_mt306_duplicate_choice_id(capsys, folder):
@@ -603,11 +626,12 @@ def test_mt401_empty_string_expression(capsys, folder):
 
 
 def test_folded_block_expression_is_accepted(capsys, folder):
-    check_text(capsys, folder, choice_extra("        if: >\n          count > 0"), [], status=0)
+    # the full output: 'count' is now read, and the only choice is hidden while count = 0
+    check_text(capsys, folder, choice_extra("        if: >\n          count > 0"),
+               [x for x in BASE_SMELLS if "'count'" not in x[4]]
+               + [(14, 3, "MT607", W, "'opening' shows no choice when count = 0")], status=0)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: positions inside block scalars are counted "
-                   "from the '>' marker, so a name on a later line gets the marker's line")
 def test_mt304_position_inside_a_block_expression(capsys, folder):
     text = choice_extra("        if: >-\n          count > 0 and\n          aksed")
     check_text(capsys, folder, text, [(22, 11, "MT304", E, "'aksed'")])
@@ -632,8 +656,9 @@ def test_mt402_compare_number_and_bool(capsys, folder):
 
 def test_mt501_unreachable_node_is_a_warning(capsys, folder):
     r = check_text(capsys, folder, BASE + '  extra:\n    end: {title: "Ekstra"}\n',
-                   [(24, 3, "MT501", W, "'extra'", "cannot be reached", "'opening'")], status=0)
-    assert "0 errors, 1 warning" in r.err
+                   [(24, 3, "MT501", W, "'extra'", "cannot be reached", "'opening'")] + BASE_SMELLS,
+                   status=0)
+    assert "0 errors, 4 warnings" in r.err
 
 
 LOOP = textwrap.dedent("""\
@@ -690,12 +715,300 @@ def test_mt502_self_loop_with_an_unreachable_ending(capsys, folder):
 
 def test_mt503_scored_choice_without_feedback_is_a_warning(capsys, folder):
     check_text(capsys, folder, variant('        feedback: "Godt."\n', ""),
-               [(18, 9, "MT503", W, "score but no feedback", "feedback:")], status=0)
+               [(18, 9, "MT503", W, "score but no feedback", "feedback:")] + BASE_SMELLS, status=0)
 
 
 def test_mt503_not_for_an_all_zero_score(capsys, folder):
     text = variant('        feedback: "Godt."\n', "").replace("{hope: 1}", "{hope: 0}")
+    check_text(capsys, folder, text, [], status=0, no_smells=True)
+
+
+# ---------------------------------------------------------------- MT6xx scenario smells
+
+#: A small scenario with no smells and no tone problems: three scored decisions, the best
+#: option in a different place each time and never clearly the longest, a variable that
+#: is set and read, two characters who both speak, plain words (LIX 12).
+SMELL_BASE = textwrap.dedent("""\
+    format: 1
+    id: lugt
+    lang: da
+    title: Lugt
+    family: authority
+    role: citizen
+    characters:
+      mette: {name: Mette}
+      ali: {name: Ali}
+    variables:
+      spurgt: false
+    start: a
+    nodes:
+      a:
+        say:
+          - mette: "Velkommen til mødet."
+          - ali: "Jeg sidder her ved siden af dig."
+        choices:
+          - text: "Nej, det vil jeg ikke tale om nu."
+            score: {own_voice: -1}
+            feedback: "Det er okay at vente."
+            next: b
+          - text: "Hvem bestemmer i dag?"
+            score: {transparency: 2}
+            feedback: "Nu ved du, hvem der bestemmer."
+            set: {spurgt: true}
+            next: b
+      b:
+        choices:
+          - text: "Hvad kan jeg vælge?"
+            score: {shared_decision: 2}
+            feedback: "Du bad om at få valget."
+            next: c
+          - text: "Det må I bestemme, det er fint."
+            score: {shared_decision: -1}
+            feedback: "Du kan også spørge, hvad du kan vælge."
+            next: c
+      c:
+        choices:
+          - text: "Tak for i dag, og farvel."
+            score: {hope: -1}
+            feedback: "Du kan også aftale, hvad der sker nu."
+            next: slut
+          - text: "Ses vi igen?"
+            score: {hope: 1}
+            feedback: "Nu ved du, hvad der sker."
+            next: slut
+          - text: "Kan vi se på planen igen?"
+            if: "spurgt"
+            score: {transparency: 1, hope: 1}
+            feedback: "Du ved, at planen kan ændres."
+            next: slut
+      slut:
+        end: {title: "Slut"}
+    """)
+#  1 format: 1          13 nodes:       28   b:             38   c:             53   slut:
+#  7 characters:        14   a:         30     "Hvad kan …"  40     "Tak for …"  54     end:
+#  8   mette            16     mette    34     "Det må I …"  44     "Ses vi …"
+#  9   ali              17     ali      (choices of a: 19 "Nej, …", 23 "Hvem …")
+# 10 variables:         11   spurgt: false                     48     "Kan vi …" (if: spurgt)
+
+
+def smell_variant(old: str, new: str) -> str:
+    """SMELL_BASE with one exact piece of text replaced."""
+    assert SMELL_BASE.count(old) == 1, f"{old!r} must occur exactly once in SMELL_BASE"
+    return SMELL_BASE.replace(old, new)
+
+
+def test_smell_base_is_clean(capsys, folder):
+    r = check_text(capsys, folder, SMELL_BASE, [], status=0)
+    assert r.out == "" and "1 file checked: 0 errors, 0 warnings" in r.err
+
+
+def test_mt601_decision_without_a_recovery_aligned_option(capsys, folder):
+    text = smell_variant("score: {transparency: 2}", "score: {transparency: -1, hope: 1}")
+    r = check_text(capsys, folder, text, [
+        (14, 3, "MT601", W, "decision 'a' offers no recovery-aligned option",
+         "scores +0 or less", "add a choice that scores above 0"),
+    ], status=0)
+    assert r.lines == [f"{folder / 'scenario.yaml'}:14:3: MT601 warning: decision 'a' offers no "
+                       "recovery-aligned option: every visible choice scores +0 or less in total; "
+                       "add a choice that scores above 0 (one that invites or uses a recovery "
+                       "principle), or check the conditions"]
+
+
+def test_mt601_names_the_situation(capsys, folder):
+    # 'Ses vi igen?' only while spurgt is false: when it is true, c offers nothing above 0
+    text = smell_variant('      - text: "Ses vi igen?"\n',
+                         '      - text: "Ses vi igen?"\n        if: "not spurgt"\n') \
+        .replace("score: {transparency: 1, hope: 1}", "score: {transparency: 1, hope: -1}")
+    check_text(capsys, folder, text, [(38, 3, "MT601", W, "decision 'c'", "when spurgt = true")],
+               status=0)
+
+
+def test_mt602_all_options_score_the_same(capsys, folder):
+    text = smell_variant("score: {shared_decision: -1}", "score: {shared_decision: 2}")
+    check_text(capsys, folder, text, [
+        (28, 3, "MT602", W, "the 2 choices in decision 'b' all have exactly the same score",
+         "makes no difference"),
+    ], status=0)
+
+
+def test_mt603_best_option_usually_shown_first(capsys, folder):
+    nej = ('      - text: "Nej, det vil jeg ikke tale om nu."\n'
+           '        score: {own_voice: -1}\n'
+           '        feedback: "Det er okay at vente."\n'
+           '        next: b\n')
+    text = smell_variant(nej, "").replace("        next: b\n  b:\n",
+                                          "        next: b\n" + nej + "  b:\n")
+    check_text(capsys, folder, text, [
+        (13, 1, "MT603", W, "shown first in 2 of 3 decisions (67%): 'a', 'b'", "shuffle: true"),
+    ], status=0)
+
+
+def test_mt604_best_option_usually_the_longest(capsys, folder):
+    text = smell_variant('"Hvem bestemmer i dag?"', '"Hvem er det, der bestemmer over min plan i dag?"') \
+        .replace('"Hvad kan jeg vælge?"', '"Hvad kan jeg vælge imellem, og hvad betyder det?"')
+    check_text(capsys, folder, text, [
+        (13, 1, "MT604", W, "the longest text in 2 of 3 decisions (67%): 'a', 'b'",
+         "players learn to pick the longest answer"),
+    ], status=0)
+
+
+def test_mt605_unused_variable(capsys, folder):
+    text = smell_variant("  spurgt: false\n", "  spurgt: false\n  ubrugt: 0\n")
+    check_text(capsys, folder, text, [
+        (12, 3, "MT605", W, "variable 'ubrugt' is declared but never used", "remove it"),
+    ], status=0)
+
+
+def test_mt605_variable_set_but_never_read(capsys, folder):
+    text = smell_variant('        if: "spurgt"\n', "")
+    check_text(capsys, folder, text, [
+        (11, 3, "MT605", W, "variable 'spurgt' is set but never read", "changes nothing"),
+    ], status=0)
+
+
+def test_mt606_unused_character(capsys, folder):
+    text = smell_variant("  ali: {name: Ali}\n", "  ali: {name: Ali}\n  jonas: {name: Jonas}\n")
+    check_text(capsys, folder, text, [
+        (10, 3, "MT606", W, "character 'jonas' is declared but never speaks", "mood.jonas"),
+    ], status=0)
+
+
+def test_mt607_a_decision_can_show_no_choice(capsys, folder):
+    text = smell_variant('      - text: "Tak for i dag, og farvel."\n',
+                         '      - text: "Tak for i dag, og farvel."\n        if: "spurgt"\n') \
+        .replace('      - text: "Ses vi igen?"\n',
+                 '      - text: "Ses vi igen?"\n        if: "spurgt"\n')
+    check_text(capsys, folder, text, [
+        (38, 3, "MT607", W, "decision 'c' shows no choice when spurgt = false", "stuck"),
+    ], status=0)
+
+
+def test_mt607_at_a_difficulty(capsys, folder):
+    text = smell_variant('      - text: "Hvad kan jeg vælge?"\n',
+                         '      - text: "Hvad kan jeg vælge?"\n        if: "difficulty < 3"\n') \
+        .replace('      - text: "Det må I bestemme, det er fint."\n',
+                 '      - text: "Det må I bestemme, det er fint."\n'
+                 '        if: "difficulty < 3"\n')
+    check_text(capsys, folder, text, [(28, 3, "MT607", W, "'b' shows no choice at difficulty 3")],
+               status=0)
+
+
+def test_mt608_text_is_hard_to_read(capsys, folder):
+    hard = ("Rehabiliteringsteamets tværfaglige beskæftigelsesindsats forudsætter "
+            "sagsbehandlerens helhedsorienterede arbejdsevnevurdering, lægefaglige "
+            "dokumentation, virksomhedspraktikkens erfaringsopsamling og borgerens egenvurdering")
+    text = smell_variant('"Velkommen til mødet."', f'"{hard}."').replace(
+        '"Jeg sidder her ved siden af dig."', f'"{hard}."')
+    # 66 words, 9 sentences (two lines, seven choices), 28 long words: 66/9 + 100*28/66 = 49.8
+    check_text(capsys, folder, text, [
+        (13, 1, "MT608", W, "has LIX 50 (above 40: hard to read; 66 words, 9 sentences, "
+         "28 long words)", "16:17 (LIX", "17:15 (LIX", "shorter sentences and everyday words"),
+    ], status=0)
+
+
+# ---------------------------------------------------------------- MT7xx tone and safety
+
+def test_mt701_word_the_rubric_avoids_in_feedback(capsys, folder):
+    text = smell_variant('"Det er okay at vente."', '"Det er ingen fejl at vente."')
+    r = check_text(capsys, folder, text, [
+        (21, 33, "MT701", W, "'fejl' in the feedback of choice 1 in node 'a'",
+         "the rubric avoids 'fejl' in feedback", "en anden mulighed"),
+    ], status=0)
+    assert "0 errors, 1 warning" in r.err
+
+
+def test_mt701_ending_title_and_english(capsys, folder):
+    text = smell_variant("lang: da", "lang: en").replace(
+        '"Du bad om at få valget."', '"That was not a mistake."').replace(
+        'end: {title: "Slut"}', 'end: {title: "The patient went home"}')
+    check_text(capsys, folder, text, [
+        (32, 35, "MT701", W, "'mistake' in the feedback of choice 1 in node 'b'", "another option"),
+        (54, 19, "MT701", W, "'The patient' in the ending title of node 'slut'"),
+    ], status=0)
+
+
+def test_mt702_safety_choice_scored_below_0(capsys, folder):
+    text = smell_variant("        score: {own_voice: -1}\n",
+                         "        safety: true\n        score: {own_voice: -1}\n")
+    r = check_text(capsys, folder, text, [
+        (21, 17, "MT702", E, "choice 1 in node 'a' is a safety choice but scores -1 on "
+         "'own_voice'", "never scored below 0"),
+    ], status=1)
+    assert "1 file checked: 1 error, 0 warnings" in r.err
+
+
+def test_mt702_not_for_a_safety_choice_scored_0_or_more(capsys, folder):
+    text = smell_variant("        score: {transparency: 2}\n",
+                         "        safety: true\n        score: {transparency: 2}\n")
     check_text(capsys, folder, text, [], status=0)
+
+
+# ---------------------------------------------------------------- smells and tone in the command
+
+def test_no_smells_turns_off_mt6xx_but_not_the_tone_checks(capsys, folder):
+    text = smell_variant("  spurgt: false\n", "  spurgt: false\n  ubrugt: 0\n").replace(
+        '"Det er okay at vente."', '"Det er ingen fejl at vente."').replace(
+        "        score: {own_voice: -1}\n", "        safety: true\n        score: {own_voice: -1}\n")
+    check_text(capsys, folder, text, [
+        (12, 3, "MT605", W, "'ubrugt'"),
+        (22, 17, "MT702", E, "'own_voice'"),
+        (23, 33, "MT701", W, "'fejl'"),
+    ], status=1)
+    r = check_text(capsys, folder, text, [
+        (22, 17, "MT702", E, "'own_voice'"),
+        (23, 33, "MT701", W, "'fejl'"),
+    ], status=1, no_smells=True)
+    assert "1 file checked: 1 error, 1 warning" in r.err
+
+
+def test_smells_and_tone_only_for_files_without_errors(capsys, folder):
+    # an engine error (MT303) in the same file: no smells, no tone diagnostics
+    text = smell_variant("  spurgt: false\n", "  spurgt: false\n  ubrugt: 0\n").replace(
+        '"Det er okay at vente."', '"Det er ingen fejl at vente."').replace(
+        "score: {shared_decision: -1}", "score: {shared_desicion: -1}")
+    check_text(capsys, folder, text, [(36, 17, "MT303", E, "'shared_desicion'")], status=1)
+
+
+def test_output_is_sorted_by_file_line_column_code(capsys, folder):
+    write(folder, BASE + '  extra:\n    end: {title: "Ekstra"}\n', "b.yaml")
+    write(folder, smell_variant("id: lugt", "id: lugt-a").replace(
+        '"Det er okay at vente."', '"Det er ingen fejl at vente."'), "a.yaml")
+    r = run_check(capsys, folder)
+    a, b = str(folder / "a.yaml"), str(folder / "b.yaml")
+    assert r.positions() == [
+        (a, 21, 33, "MT701", W),
+        (b, 10, 3, "MT605", W), (b, 11, 3, "MT605", W), (b, 13, 1, "MT608", W),
+        (b, 24, 3, "MT501", W),
+    ]
+    assert r.status == 0 and "2 files checked: 0 errors, 5 warnings" in r.err
+
+
+def test_smell_analysis_failure_is_a_note_not_a_traceback(capsys, folder, monkeypatch):
+    from game.authoring import smells as smells_mod
+
+    def boom(*_args, **_kw):
+        raise MemoryError("the state space is too large")
+    monkeypatch.setattr(smells_mod, "smells", boom)
+    text = smell_variant('"Det er okay at vente."', '"Det er ingen fejl at vente."')
+    r = check_text(capsys, folder, text, [(21, 33, "MT701", W, "'fejl'")], status=0)
+    assert "note: " in r.err and "smell analysis was skipped" in r.err and "MemoryError" in r.err
+
+
+def test_smell_search_beyond_its_bound_degrades(capsys, folder, monkeypatch):
+    """The shared explorer is unavailable and the plain search may visit one state: the
+    situation-based smells cover what was reached, the others still run, no traceback."""
+    from game.authoring import smells as smells_mod
+    monkeypatch.setattr(smells_mod, "_explore_statespace", lambda *a: False)
+    monkeypatch.setattr(smells_mod, "FALLBACK_STATES", 1)
+    text = smell_variant("  spurgt: false\n", "  spurgt: false\n  ubrugt: 0\n")
+    check_text(capsys, folder, text, [(12, 3, "MT605", W, "'ubrugt'")], status=0)
+
+
+def test_shipped_library_has_no_errors_and_no_warnings(capsys):
+    r = run_check(capsys, ROOT / "scenarios")
+    assert r.out == "", r.out
+    assert r.status == 0
+    assert " checked: 0 errors, 0 warnings" in r.err
 
 
 # ---------------------------------------------------------------- other engine bugs

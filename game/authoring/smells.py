@@ -38,23 +38,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine.diagnostics import Diagnostic
+from ..engine.diagnostics import CODES, Diagnostic
 from ..engine.model import MOOD_MAX, MOOD_MIN, Choice, Node, Scenario
 from . import readability
 
-WARNING = "warning"
-
-#: code -> title (what a docs/checks.md heading would say); all are warnings.
-SMELL_CODES: dict[str, str] = {
-    "MT601": "decision without a recovery-aligned option",
-    "MT602": "all options score the same",
-    "MT603": "best option usually shown first",
-    "MT604": "best option usually the longest",
-    "MT605": "unused variable",
-    "MT606": "unused character",
-    "MT607": "a decision can show no choice",
-    "MT608": "text is hard to read (LIX above 40)",
-}
+#: code -> title (the docs/checks.md heading), taken from the checker's table
+#: :data:`game.engine.diagnostics.CODES`, which also gives the severity (warning).
+SMELL_CODES: dict[str, str] = {code: title for code, (_sev, title) in CODES.items()
+                               if code.startswith("MT6")}
 
 FIRST_SHARE = 0.5        # MT603: best first in MORE than this share of decisions
 LONGEST_SHARE = 0.6      # MT604: best longest in MORE than this share
@@ -250,7 +241,7 @@ def smells(scenario: Scenario, principles, variable_pos: dict | None = None,
     diags: list[Diagnostic] = []
 
     def warn(at: tuple[int, int], code: str, message: str) -> None:
-        diags.append(Diagnostic(file, at[0], at[1], code, message, severity=WARNING))
+        diags.append(Diagnostic(file, at[0], at[1], code, message))   # severity from CODES
 
     sits = situations(scenario, ids, max_states)
     decisions = [n for n in scenario.nodes.values() if n.choices]

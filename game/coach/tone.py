@@ -13,8 +13,9 @@
   never score below 0 on any principle; one diagnostic per negative score, at
   that score's key.
 
-Until the codes are added to :data:`game.engine.diagnostics.CODES`, the
-diagnostics carry their severity explicitly.
+Both codes are in :data:`game.engine.diagnostics.CODES`, which gives their
+severity; ``meeting-trainer check`` runs these checks on every scenario that
+loads without errors, and ``docs/checks.md`` explains them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..engine import yamlsrc
-from ..engine.diagnostics import ERROR, WARNING, Diagnostic
+from ..engine.diagnostics import Diagnostic
 from ..engine.model import Scenario
 
 MT701 = "MT701"
@@ -166,7 +167,7 @@ def tone_diagnostics(scenario: Scenario, source: str | None = None) -> list[Diag
         out.append(Diagnostic(
             file, line, col, MT701,
             f"'{found}' in {where}: the rubric avoids '{word}' in feedback; "
-            f"{_ALTERNATIVE.get(lang, _ALTERNATIVE['en'])}", WARNING))
+            f"{_ALTERNATIVE.get(lang, _ALTERNATIVE['en'])}"))
 
     for nid, node in scenario.nodes.items():
         for c in node.choices or []:
@@ -185,8 +186,7 @@ def tone_diagnostics(scenario: Scenario, source: str | None = None) -> list[Diag
                             file, line, col, MT702,
                             f"choice {c.index + 1} in node '{nid}' is a safety choice but "
                             f"scores {v} on '{pid}'; a pause, a break, a support person or "
-                            "declining to answer is never scored below 0 — use 0 or more",
-                            ERROR))
+                            "declining to answer is never scored below 0 — use 0 or more"))
         if node.end is not None:
             for field, tmpl in (("title", node.end.title), ("text", node.end.text)):
                 if tmpl is None:

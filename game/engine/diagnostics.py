@@ -51,7 +51,22 @@ CODES: dict[str, tuple[str, str]] = {
     "MT501": (WARNING, "unreachable node"),
     "MT502": (ERROR, "no ending can be reached"),
     "MT503": (WARNING, "scored choice without feedback"),
+    # scenario smells (game/authoring/smells.py): it works, but probably trains badly
+    "MT601": (WARNING, "decision without a recovery-aligned option"),
+    "MT602": (WARNING, "all options score the same"),
+    "MT603": (WARNING, "best option usually shown first"),
+    "MT604": (WARNING, "best option usually the longest"),
+    "MT605": (WARNING, "unused variable"),
+    "MT606": (WARNING, "unused character"),
+    "MT607": (WARNING, "a decision can show no choice"),
+    "MT608": (WARNING, "text is hard to read (LIX above 40)"),
+    # tone and safety (game/coach/tone.py)
+    "MT701": (WARNING, "word the rubric avoids in feedback"),
+    "MT702": (ERROR, "safety choice scored below 0"),
 }
+
+
+_ONE_LINE = {ord(c): " " for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +89,9 @@ class Diagnostic:
         return self.severity == ERROR
 
     def format(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.severity}: {self.message}"
+        """One line, always: line breaks quoted from a file (also NEL, U+2028/9) become spaces."""
+        message = self.message.translate(_ONE_LINE)
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.severity}: {message}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
