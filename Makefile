@@ -35,5 +35,10 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m game.ui.pilot docs/screenshots
 
+# Interface text: check game/locale/*/LC_MESSAGES/*.po and compile them to .mo (Babel)
+.PHONY: messages
+messages: $(STAMP)
+	$(BIN)/python tools/compile_messages.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -151,7 +151,7 @@ def test_pooling_sums_points_and_spans_never_averages(principles):
     assert row.value == pytest.approx(100 * 4 / 12)
     assert (row.sessions, row.decisions, row.chosen, row.low, row.high) == (2, 4, 4, 0, 12)
     assert row.word == "et sted at øve"
-    assert row.evidence == "2 møde(r), 4 beslutningspunkter"
+    assert row.evidence == "2 møder, 4 beslutningspunkter"
     assert {r.id: r for r in prof.rows}["hope"].value is None
     assert prof.index is None and prof.sessions == 3
 

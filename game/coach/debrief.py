@@ -50,7 +50,7 @@ from .feedback import ChoiceFeedback, build_feedback
 from .reactions import MoodChange, mood_changes
 from .skills import SkillSummary, summarise
 from .timeline import Moment, Timeline, replay
-from .words import AUDIENCES, bundled_principles, join_names, principle_names, quote, t
+from .words import AUDIENCES, bundled_principles, join_names, principle_names, quote, t, tn
 
 LEVEL = {"strong": 3, "on_the_way": 2, "to_practise": 1, "not_in_play": 0}
 
@@ -405,7 +405,7 @@ def build_debrief(session: Session, principles=None, lang: str = "da",
                             t("coach.ending.reached", lang, title=title))
     else:
         ending = EndingInfo(False, session.node.id, None, None,
-                            t("coach.ending.stopped", lang, n=len(session.history)))
+                            tn("coach.ending.stopped", len(session.history), lang))
 
     role = scenario.role
     skills = None
@@ -422,7 +422,7 @@ def build_debrief(session: Session, principles=None, lang: str = "da",
     if session.practice or session.undone:
         practice_note = t("coach.practice", lang)
         if session.undone:
-            practice_note += " " + t("coach.practice_steps", lang, n=len(session.undone))
+            practice_note += " " + tn("coach.practice_steps", len(session.undone), lang)
 
     return Debrief(
         scenario=scenario.id, title=scenario.title, role=role, audience=audience, lang=lang,

@@ -41,7 +41,7 @@ from ..engine.scoring import label
 from ..engine.session import Session
 from ..storage import read_json, write_json_atomic
 from . import quality
-from .words import principle_name, t
+from .words import principle_name, t, tn
 
 SESSIONS = "sessions"
 KIND = "meeting-trainer-session"
@@ -178,7 +178,7 @@ class PooledRow:
     value: float | None   # 100 · Σ(X − L) / Σ(U − L); None when never in play
     band: str
     word: str
-    evidence: str         # "3 møde(r), 7 beslutningspunkter"
+    evidence: str         # "3 møder, 7 beslutningspunkter"
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "sessions": self.sessions,
@@ -273,7 +273,9 @@ def pooled_profile(listing: Listing | None = None, principles=None, lang: str = 
         b = label(value)
         rows.append(PooledRow(pid, principle_name(principles, pid, lang), n, d, x, lo, hi,
                               value, b, t("band." + b, lang),
-                              t("coach.progress.evidence", lang, n=n, d=d)))
+                              t("coach.progress.evidence", lang,
+                                meetings=tn("coach.progress.meetings", n, lang),
+                                points=tn("coach.progress.points", d, lang))))
     index = 100.0 * (ix[1] - ix[2]) / (ix[3] - ix[2]) if ix[0] and ix[3] - ix[2] > 0 else None
     return CrossProfile(rows, index, ix[0], pooled, skipped)
 

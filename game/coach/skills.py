@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..engine.session import Session
-from .words import t
+from .words import t, tn
 
 RQ_FAIR, RQ_GOOD = 1.0, 2.0          # MITI 4.2.1 reflection-to-question ratio
 CR_FAIR, CR_GOOD = 40.0, 50.0        # MITI 4.2.1 percent complex reflections
@@ -135,7 +135,7 @@ def summarise(chosen, lang: str = "da") -> SkillSummary:
                                 t(f"coach.skills.level{level}", lang)))
     tagged = sum(1 for c in chosen if c.tags)
     if only_r:
-        rq_text = t("coach.skills.rq_only_reflections", lang, r=r)
+        rq_text = tn("coach.skills.rq_only_reflections", r, lang, r=r)
     elif rq is None:
         rq_text = t("coach.skills.rq_none", lang)
     else:

@@ -1,16 +1,16 @@
 """Interface text for coaching and reports, and small helpers to join words.
 
 This is the one place in :mod:`game.coach` (and, through it, :mod:`game.reports`)
-that reads :mod:`game.i18n`. Keys live in :mod:`game.strings.coach`.
+that reads :mod:`game.i18n`. The texts live in ``game/locale/*/LC_MESSAGES/*.po``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..i18n import t
+from ..i18n import t, tn
 
-__all__ = ["t", "join_names", "quote", "principle_names", "bundled_principles"]
+__all__ = ["t", "tn", "join_names", "quote", "principle_names", "bundled_principles"]
 
 AUDIENCES = ("citizen", "staff", "peer", "facilitator")
 

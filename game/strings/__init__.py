@@ -1,5 +1,5 @@
-"""Interface text by area: each module defines ``STRINGS = {key: {"da": …, "en": …}}``.
+"""Interface text moved to gettext catalogues: ``game/locale/<lang>/LC_MESSAGES/meeting_trainer.po``.
 
-:mod:`game.i18n` merges every module here into the one lookup. Keep keys
-prefixed by area (``term.``, ``ui.``, ``debrief.`` …) so modules never collide.
+Look texts up with :func:`game.i18n.t` / :func:`game.i18n.tn`; edit the PO files
+and run ``make messages``. What remains here is a read-only view for old importers.
 """
