@@ -12,11 +12,11 @@ from pathlib import Path
 
 from . import paths
 from .engine.diagnostics import ScenarioError
-from .catalog import open_library
-from .engine.saves import SaveError, from_dict, to_dict
+from .catalog import open_library, shown_library
+from .engine.saves import SaveError, to_dict
 from .engine.scoring import label
 from .engine.session import Session
-from .i18n import t
+from .i18n import t, tn
 from .storage import read_json, write_json_atomic
 
 AUTOSAVE = "autosave-terminal.json"
@@ -31,6 +31,7 @@ class Terminal:
         self.lang = lang
         self.inp = inp
         self.out = out
+        self.shown: dict = {}   # scenario id -> catalog.Shown in ``lang``
 
     def ask(self, prompt: str) -> str:
         try:
@@ -46,8 +47,27 @@ def _autosave_path() -> Path:
     return paths.user_data_dir() / AUTOSAVE
 
 
+def player_lang(args) -> str:
+    """``--lang``, else the language saved in the settings (the window's), else Danish."""
+    lang = getattr(args, "lang", None) if args is not None else None
+    if lang:
+        return lang
+    try:
+        from .ui.settings import load
+        return load().lang or "da"
+    except Exception:  # a damaged settings file never stops the game
+        return "da"
+
+
 def play_terminal(args, inp=input, out=print) -> int:
-    lang = args.lang or "da"
+    lang = player_lang(args)
+    watch = getattr(args, "watch", None) if args is not None else None
+    if watch:
+        from .authoring.watch_terminal import play_watch_terminal
+        statement = read_json(paths.user_data_dir() / "statement.json")
+        return play_watch_terminal(watch, inp, out, difficulty=getattr(args, "difficulty", None),
+                                   statement=statement if isinstance(statement, dict) else None,
+                                   lang=lang)
     term = Terminal(lang, inp, out)
     try:
         lib = _load_library(args, term)
@@ -55,6 +75,7 @@ def play_terminal(args, inp=input, out=print) -> int:
         for d in exc.diagnostics:
             term.say(d.format())
         return 1
+    term.shown = shown_library(lib.scenarios, lang)
     if not lib.scenarios:
         term.say(t("term.no_scenarios", lang))
         return 1
@@ -78,7 +99,7 @@ def _load_library(args, term):
     if args.scenario and broken:
         raise ScenarioError(lib.errors)
     if broken:
-        term.say(t("term.broken", term.lang, n=len(broken)))
+        term.say(tn("term.broken", len(broken), term.lang))
     return lib
 
 
@@ -86,12 +107,12 @@ def _resume(lib, term) -> Session | None:
     data = read_json(_autosave_path())
     if not isinstance(data, dict) or data.get("scenario") not in lib.scenarios:
         return None
-    scenario = lib.scenarios[data["scenario"]]
-    answer = term.ask(t("term.resume", term.lang, title=scenario.title))
+    shown = term.shown[data["scenario"]]
+    answer = term.ask(t("term.resume", term.lang, title=shown.scenario.title))
     if answer.lower()[:1] != t("term.yes", term.lang):
         return None
     try:
-        session = from_dict(scenario, data, tuple(lib.principles))
+        session = shown.resume(data, tuple(lib.principles))
     except SaveError:
         return None
     if session.notice is not None:
@@ -100,7 +121,7 @@ def _resume(lib, term) -> Session | None:
 
 
 def _new_session(lib, term, args) -> Session | None:
-    items = sorted(lib.scenarios.values(), key=lambda s: (s.family, s.title))
+    items = sorted((sh.scenario for sh in term.shown.values()), key=lambda s: (s.family, s.title))
     if len(items) == 1:
         scenario = items[0]
     else:
@@ -122,8 +143,9 @@ def _new_session(lib, term, args) -> Session | None:
         answer = term.ask(t("term.difficulty", term.lang, d=scenario.difficulty))
         difficulty = int(answer) if answer in ("1", "2", "3") else scenario.difficulty
     statement = read_json(paths.user_data_dir() / "statement.json")
-    return Session(scenario, difficulty, statement if isinstance(statement, dict) else None,
-                   seed=0, principle_ids=tuple(lib.principles))
+    return term.shown[scenario.id].session(
+        difficulty, statement if isinstance(statement, dict) else None, seed=0,
+        principle_ids=tuple(lib.principles))
 
 
 def _pick(term, n: int) -> int:
@@ -163,14 +185,15 @@ def _play(session: Session, term, lib) -> int:
         chosen = options[int(answer) - 1]
         session.choose(chosen.number)
         write_json_atomic(_autosave_path(), to_dict(session))
-        if chosen.choice.feedback is not None:
-            term.say(t("term.feedback", term.lang, text=session.render(chosen.choice.feedback)))
+        feedback = session.feedback_text(chosen.choice)
+        if feedback is not None:
+            term.say(t("term.feedback", term.lang, text=feedback))
         term.say()
         _show_lines(session, term)
     term.say()
-    term.say(t("term.ended", term.lang, title=session.render(session.node.end.title)))
+    term.say(t("term.ended", term.lang, title=session.ending_title()))
     if session.node.end.text is not None:
-        term.say(session.render(session.node.end.text))
+        term.say(session.ending_text())
     _show_profile(session, term, lib)
     try:
         _autosave_path().unlink()

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from game.terminal import play_terminal
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 
 def _args(**kw):
@@ -66,3 +66,106 @@ def test_english():
 def test_end_of_input_leaves_quietly():
     code, text = _run([""])
     assert code == 0
+
+
+# -- the scenario's own text in the player's language ---------------------------------------
+REHAB = ROOT / "scenarios" / "rehab-first-meeting.yaml"
+
+
+def _rows():
+    from game.engine.translations import read_table
+    csv = ROOT / "scenarios" / "locales" / "en" / "rehab-first-meeting.csv"
+    return {r.id: (r.source, r.text) for r in read_table(csv).rows}
+
+
+def test_english_scenario_text_from_the_translation_file():
+    tr = _rows()
+    code, text = _run(["", "3", "p"], scenario=str(REHAB), lang="en")
+    assert code == 0
+    for key in ("@title", "@summary", "velkomst.say1", "velkomst.say3", "velkomst.c1",
+                "velkomst.introduce_myself"):
+        da, en = tr[key]
+        assert en in text and da not in text, key
+    assert "About the content: " + tr["@content_note"][1] in text
+    assert "Feedback: " + tr["velkomst.introduce_myself.feedback"][1] in text
+    # resuming the save shows the English title and goes on in English
+    code, text = _run(["y", "p"], scenario=str(REHAB), lang="en")
+    assert f"You have a saved meeting: {tr['@title'][1]}." in text
+    assert tr["velkomst.introduce_myself.feedback"][0] not in text
+
+
+def test_the_saved_language_is_used_without_lang():
+    from game.ui import settings as settings_mod
+    tr = _rows()
+    settings_mod.save(settings_mod.Settings(lang="en"))
+    code, text = _run(["", "1", "1"], scenario=str(REHAB), lang=None)
+    assert code == 0
+    assert "Press Enter to start" in text and tr["velkomst.say1"][1] in text
+    code, text = _run(["", "1"], scenario=str(REHAB), lang="da")   # --lang wins
+    assert tr["velkomst.say1"][0] in text
+
+
+def test_library_listing_in_english():
+    code, text = _run([], scenario=None, lang="en")
+    assert code == 0
+    assert "Choose a meeting:" in text
+    assert "First meeting with the rehabilitation team (" in text
+    assert "Første møde i rehabiliteringsteamet" not in text
+
+
+def test_a_missing_row_falls_back_to_danish_in_the_terminal(tmp_path):
+    import shutil
+
+    from game.authoring import translate as T
+    from game.engine.translations import read_table
+    tr = _rows()
+    lib = tmp_path / "lib"
+    (lib / "locales" / "en").mkdir(parents=True)
+    shutil.copy(REHAB, lib / REHAB.name)
+    shutil.copy(ROOT / "scenarios" / "principles.yaml", lib)
+    csv = lib / "locales" / "en" / "rehab-first-meeting.csv"
+    table = read_table(ROOT / "scenarios" / "locales" / "en" / csv.name)
+    table.rows = [r for r in table.rows if r.id not in ("velkomst.say2", "@title")]
+    csv.write_text(T.format_table(table.rows), encoding="utf-8")
+    code, text = _run(["", "1"], scenario=str(lib / REHAB.name), lang="en")
+    assert tr["@title"][0] in text and tr["@summary"][1] in text
+    assert tr["velkomst.say2"][0] in text and tr["velkomst.say1"][1] in text
+
+
+def test_play_text_watch_uses_the_terminal_preview(tmp_path):
+    """``play --text --watch FILE``: half-written YAML is shown as the checker's lines."""
+    import os
+    import shutil
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    f = lib / "spec_example.yaml"
+    shutil.copy(DATA / "spec_example.yaml", f)
+    shutil.copy(ROOT / "scenarios" / "principles.yaml", lib)
+    good = f.read_text(encoding="utf-8")
+
+    def save(text):
+        st = f.stat().st_mtime_ns
+        f.write_text(text, encoding="utf-8")
+        os.utime(f, ns=(st + 2_000_000_000, st + 2_000_000_000))
+
+    steps = [lambda: save(good[: len(good) // 2] + "\n  x: [\n") or "",
+             lambda: save(good) or "", "q"]
+    out: list[str] = []
+
+    def inp(prompt):
+        out.append(prompt)
+        if not steps:
+            raise EOFError
+        step = steps.pop(0)
+        return step() if callable(step) else step
+
+    from game.cli import build_parser
+    args = build_parser().parse_args(["play", "--text", "--watch", str(f), "--lang", "da"])
+    assert args.func.__name__ == "cmd_play"
+    code = play_terminal(args, inp=inp, out=lambda s="": out.append(s))
+    text = "\n".join(out)
+    assert code == 0
+    assert text.startswith("Forhåndsvisning af")
+    assert "Den gemte fil har fejl." in text and " error: " in text
+    assert "Genindlæst." in text
+    assert "Traceback" not in text

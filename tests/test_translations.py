@@ -562,3 +562,61 @@ def test_tools_script_runs_check(library, principles):
                          check=False)
     assert out.returncode == 0, out.stderr
     assert "translated 0/15, stale 0, missing 15" in out.stdout
+
+
+# -- the front-ends' entry points: transcript, saves, a session changing language ---------------
+def test_transcript_in_english_with_danish_fallback(english):
+    from game.engine.saves import format_transcript, transcript
+    s, translations = english
+    session, events = transcript(localize(s, translations), [1], statement={"intro": "I am Kim."},
+                                 translations=translations, lang="en")
+    text = format_transcript(events)
+    assert text.splitlines() == [
+        "The meeting room is bright.", "Mette: We have 20 minutes.",
+        "  [1] Who decides today?", "  [2] (Say nothing)",
+        "> 1: Who decides today?", "  (Now you know who decides.)",
+        "Mette: Did you ask? yes.", "“I am Kim.”", "Mette: Tak for i dag.",
+        "== The meeting is over ==", "You had 20 minutes."]
+    # lang alone looks the translations up; the events have the same keys as in Danish
+    _, by_lang = transcript(s, [1], statement={"intro": "I am Kim."}, lang="en")
+    assert by_lang == events
+    _, danish = transcript(s, [1], statement={"intro": "I am Kim."})
+    assert [list(e) for e in danish] == [list(e) for e in events]
+    assert danish[0]["text"] == "Mødelokalet er lyst."
+
+
+def test_character_names_come_through_the_translation(english):
+    s, translations = english
+    tr = dict(translations)
+    from game.engine.text import plain
+    tr["@char.mette.name"] = plain("Mette B.")
+    session = Session(s, translations=tr, lang="en")     # the scenario as written
+    assert session.character_name("mette") == "Mette B."
+    assert session.character_title("mette") == "Caseworker"
+    assert session.lines[1].name == "Mette B." and session.lines[1].title == "Caseworker"
+    assert Session(s).lines[1].name == "Mette" and Session(s).character_title("mette") == "Sagsbehandler"
+    assert session.character_name("nobody") is None
+
+
+def test_a_session_changes_language_and_keeps_its_choices(english):
+    from game.engine.saves import from_dict, to_dict
+    from game.engine.session import SessionError
+    s, translations = english
+    session = Session(s, statement={"intro": "I am Kim."})
+    session.choose(1)
+    assert session.lines[0].text == "Spurgte du? ja."
+    shown = localize(s, translations)
+    session.set_language(shown, translations, "en")
+    assert session.lines[0].text == "Did you ask? yes." and session.scenario.title == "A small meeting"
+    assert len(session.history) == 1 and to_dict(session)["choices"][0]["text"] == "Hvem bestemmer i dag?"
+    session.set_language(s)
+    assert session.lines[0].text == "Spurgte du? ja." and session.lang == "da"
+    with pytest.raises(SessionError):
+        session.set_language(_recompiled(s))
+    resumed = from_dict(shown, to_dict(session), translations=translations, lang="en")
+    assert resumed.lines[0].text == "Did you ask? yes." and resumed.lang == "en"
+
+
+def _recompiled(s):
+    from dataclasses import replace
+    return replace(s, nodes=dict(s.nodes))    # the same text, but not this session's nodes

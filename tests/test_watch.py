@@ -283,3 +283,44 @@ def test_terminal_preview_missing_file(tmp_path):
     out: list[str] = []
     assert play_watch_terminal(tmp_path / "nej.yaml", Script(), out.append) == 2
     assert "findes ikke" in out[0]
+
+
+# ---------------------------------------------------------------- previews in English
+
+def _with_english(path: Path) -> Path:
+    """Put the bundled English file of the tutorial beside the copy (in its library's locales/)."""
+    csv = path.parent / "locales" / "en" / "tutorial-short-followup.csv"
+    csv.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "scenarios" / "locales" / "en" / csv.name, csv)
+    return csv
+
+
+def test_watcher_in_english_translates_sessions_and_replays(path):
+    _with_english(path)
+    w = Watcher(path, lang="en")
+    s = played(w, [3])
+    assert w.shown.scenario.title == "A short follow-up on My Plan"
+    assert s.scenario.title == "A short follow-up on My Plan" and s.lang == "en"
+    assert s.lines[0].text == "Thank you for saying that. I'd missed it."
+    text = path.read_text(encoding="utf-8")
+    save(path, text.replace("Jeg har Min Plan åben her.", "Jeg har planen åben her."))
+    assert w.poll() and w.ok
+    r = w.replay(s)
+    assert r.complete and r.session.lang == "en"
+    assert r.session.lines[0].text == "Thank you for saying that. I'd missed it."
+    # the edited line's translation is stale: still used (a slightly old English line)
+    assert all(not any(ch in ln.text for ch in "æøå") for ln in r.session.lines)
+    # without a language the preview stays as written
+    assert Watcher(path).new_session().lines[0].text.startswith("Et lille mødelokale")
+
+
+def test_terminal_preview_shows_the_scenario_in_english(path):
+    _with_english(path)
+    out: list[str] = []
+    assert play_watch_terminal(path, Script("3", "q"), out.append, lang="en") == 0
+    joined = "\n".join(out)
+    assert "A short follow-up on My Plan" in joined
+    assert "A small meeting room at the job centre." in joined
+    assert "3. Last time I said I want to start with just a few hours." in joined
+    assert "(You reminded Susanne of what you said last time." in joined
+    assert "Et lille mødelokale" not in joined

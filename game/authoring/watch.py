@@ -75,10 +75,15 @@ class Replay:
 class Watcher:
     """Keeps the last good version of one scenario file and the problems of the newest."""
 
-    def __init__(self, path: str | Path, principles=None, display_name: str | None = None):
+    def __init__(self, path: str | Path, principles=None, display_name: str | None = None,
+                 lang: str | None = None):
         self.path = Path(path)
         self.display = display_name or str(path)
         self._principles = principles
+        #: sessions show the scenario's text in this language (its translation file,
+        #: Danish per line where a translation is missing); None: as written
+        self.lang = lang
+        self._shown = None
         self.scenario: Scenario | None = None     # the last version without errors
         self.diagnostics: list[Diagnostic] = []   # of the newest version read
         self.ok = False                           # the newest version has no errors
@@ -96,6 +101,16 @@ class Watcher:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def shown(self):
+        """The current scenario in :attr:`lang` (a :class:`game.catalog.Shown`), or None."""
+        if self.scenario is None:
+            return None
+        if self._shown is None or self._shown.source is not self.scenario:
+            from ..catalog import Shown
+            self._shown = Shown(self.scenario, self.lang)
+        return self._shown
 
     @property
     def principles(self):
@@ -161,8 +176,8 @@ class Watcher:
                     practice: bool = False) -> Session:
         if self.scenario is None:
             raise SessionError("the file has no version without errors yet")
-        return Session(self.scenario, difficulty, statement, seed, tuple(self.principles),
-                       practice=practice)
+        return self.shown.session(difficulty, statement, seed, tuple(self.principles),
+                                  practice=practice)
 
     def replay(self, old: Session | dict) -> Replay:
         """A session on the current scenario that has made the same choices as ``old``.
@@ -180,7 +195,9 @@ class Watcher:
         data["scenario"] = self.scenario.id          # the author may have changed the id
         recorded = [e for e in data.get("choices") or []
                     if isinstance(e, dict) and e.get("undone") is not True]
-        session = from_dict(self.scenario, data, tuple(self.principles))
+        shown = self.shown
+        session = from_dict(shown.scenario, data, tuple(self.principles), shown.translations,
+                            shown.lang)
         kept = len(session.history)
         by_place = 0
         for entry in recorded[kept:]:

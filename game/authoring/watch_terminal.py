@@ -67,7 +67,7 @@ class _Preview:
         self.lang = lang if lang in TEXT else "da"
         self.inp, self.out = inp, out
         self.difficulty, self.statement = difficulty, statement
-        self.watcher = Watcher(path)
+        self.watcher = Watcher(path, lang=self.lang)   # the scenario's text in lang, too
         self.file = str(path)
 
     def t(self, key: str, **kw) -> str:

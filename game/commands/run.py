@@ -35,32 +35,39 @@ def _read_statement(path: str | None):
 
 
 def cmd_run(args) -> int:
-    from ..engine.saves import format_transcript, transcript, to_dict
+    from ..catalog import Shown
+    from ..engine.saves import format_transcript, transcript
     from ..engine.session import SessionError
     scenario, principles = load_one(args.scenario)
     numbers = _parse_numbers(args.choose or "")
     if args.difficulty is not None and args.difficulty not in (1, 2, 3):
         raise UsageError("--difficulty must be 1, 2 or 3")
+    shown = Shown(scenario, args.lang)
+    for d in shown.errors:   # a broken row: that line is shown in Danish; say why on stderr
+        _out(d.format(), err=True)
     try:
-        session, events = transcript(scenario, numbers, args.difficulty,
-                                     _read_statement(args.statement), args.seed)
+        session, events = transcript(shown.scenario, numbers, args.difficulty,
+                                     _read_statement(args.statement), args.seed,
+                                     translations=shown.translations, lang=shown.lang)
     except SessionError as exc:
         _out(f"{args.scenario}: {exc}", err=True)
         return 1
     session.principle_ids = tuple(principles)
     scores = session.scores()
     if args.session_out:
+        from ..coach.progress import session_record
         from ..storage import write_json_atomic
-        write_json_atomic(Path(args.session_out), to_dict(session))
+        # the same record the game stores for a finished meeting (``report`` reads it)
+        write_json_atomic(Path(args.session_out), session_record(session, principles=principles))
     if args.json:
         result = {
             "scenario": scenario.id,
-            "title": scenario.title,
+            "title": shown.scenario.title,
             "difficulty": session.difficulty,
             "seed": session.seed,
             "choices": numbers,
             "ending": session.node.id if session.ended else None,
-            "ending_title": session.render(session.node.end.title) if session.ended else None,
+            "ending_title": session.ending_title() if session.ended else None,
             "path": session.path,
             "scores": scores.as_numbers(),
             "index": scores.index,

@@ -75,8 +75,13 @@ def to_dict(session: Session) -> dict:
     }
 
 
-def from_dict(scenario: Scenario, data: object, principle_ids=None) -> Session:
-    """Rebuild a session from :func:`to_dict` output. Sets ``session.notice``."""
+def from_dict(scenario: Scenario, data: object, principle_ids=None,
+              translations=None, lang: str | None = None) -> Session:
+    """Rebuild a session from :func:`to_dict` output. Sets ``session.notice``.
+
+    A save holds no language: ``translations`` and ``lang`` (see
+    :func:`~.translations.prepare`) say how the rebuilt session shows its text.
+    """
     if not isinstance(data, dict):
         raise SaveError("this is not a saved session (expected a JSON object)")
     if data.get("scenario") != scenario.id:
@@ -94,7 +99,8 @@ def from_dict(scenario: Scenario, data: object, principle_ids=None) -> Session:
     else:
         statement = {k: v for k, v in statement.items() if k in STATEMENT_FIELDS and isinstance(v, str)}
     session = Session(scenario, difficulty, statement, seed, principle_ids,
-                      practice=data.get("practice") is True)
+                      practice=data.get("practice") is True, translations=translations,
+                      lang=lang)
     recorded = data.get("choices")
     if not isinstance(recorded, list):
         recorded = []
@@ -170,23 +176,35 @@ def _find(session: Session, entry: dict, exact: bool) -> int | None:
 
 
 def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statement=None,
-               seed: int = 0) -> tuple[Session, list[dict]]:
+               seed: int = 0, translations=None, lang: str | None = None
+               ) -> tuple[Session, list[dict]]:
     """Play ``numbers`` from the start and record everything shown, in order.
 
     Returns the session and a list of events: ``{"say": …}``, ``{"choices": […]}``,
     ``{"chose": n, "text": …}`` and ``{"end": …}``. Raises SessionError for a
     number that is not visible (the message names the node and the numbers).
+
+    The text is in the session's language: pass ``translations`` and ``lang`` as
+    :func:`~.translations.prepare` gives them (with its ``localize``'d scenario for
+    translated character names); a line without a translation is shown in Danish.
+    With ``lang`` alone the translations are looked up here. The events have the
+    same keys and order in every language.
     """
-    session = Session(scenario, difficulty, statement, seed)
+    if translations is None and lang and lang != scenario.lang:
+        from .translations import prepare
+        scenario, translations, _ = prepare(scenario, lang)
+        if not translations:
+            lang = None
+    session = Session(scenario, difficulty, statement, seed, translations=translations,
+                      lang=lang)
     events: list[dict] = []
 
     def show():
         for line in session.lines:
             events.append({"node": line.node, "speaker": line.name, "text": line.text})
         if session.ended:
-            end = session.node.end
-            events.append({"end": session.node.id, "title": session.render(end.title),
-                           "text": session.render(end.text) if end.text else None})
+            events.append({"end": session.node.id, "title": session.ending_title(),
+                           "text": session.ending_text()})
         else:
             events.append({"node": session.node.id,
                            "choices": [o.text for o in session.options()]})
@@ -202,9 +220,8 @@ def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statemen
                                f"{', '.join(str(o.number) for o in opts)}")
         opt = opts[n - 1]
         session.choose(n)
-        fb = opt.choice.feedback
         events.append({"chose": n, "text": opt.text,
-                       "feedback": session.render(fb) if fb else None})
+                       "feedback": session.feedback_text(opt.choice)})
         show()
     return session, events
 

@@ -216,18 +216,56 @@ class Session:
             return None
         return self.render(end.text, self.node.id + ".end_text")
 
+    def _meta(self, key: str, default: str) -> str:
+        value = self.translations.get(key) if self.translations else None
+        if value is None:
+            return default
+        text = getattr(value, "source", value)
+        return text if isinstance(text, str) and text else default
+
+    def character_name(self, cid: str | None) -> str | None:
+        """A character's display name, translated (``@char.<id>.name``) where possible."""
+        ch = self.scenario.characters.get(cid) if cid else None
+        return None if ch is None else self._meta(f"@char.{cid}.name", ch.name)
+
+    def character_title(self, cid: str | None) -> str | None:
+        """A character's title (e.g. "Sagsbehandler"), translated where possible."""
+        ch = self.scenario.characters.get(cid) if cid else None
+        return None if ch is None else self._meta(f"@char.{cid}.title", ch.title)
+
     @property
     def lines(self) -> list[ShownLine]:
         """The lines said since the last choice (or since the start), interpolated."""
         out = []
         chars = self.scenario.characters
+        tr = self.translations
         for nid in self._chain:
             for line in self.scenario.nodes[nid].say:
                 ch = chars.get(line.speaker) if line.speaker else None
-                out.append(ShownLine(line.speaker, ch.name if ch else None,
-                                     ch.title if ch else None, self.render(line.text, line.line_id),
-                                     line.line_id, nid))
+                if ch is None:
+                    name = title = None
+                elif tr:
+                    name, title = self.character_name(ch.id), self.character_title(ch.id)
+                else:
+                    name, title = ch.name, ch.title
+                out.append(ShownLine(line.speaker, name, title,
+                                     self.render(line.text, line.line_id), line.line_id, nid))
         return out
+
+    def set_language(self, scenario: Scenario, translations: Mapping[str, object] | None = None,
+                     lang: str | None = None) -> None:
+        """Show this session in another language from now on (the choices made are kept).
+
+        ``scenario`` is the same scenario in the new language: the session's own, or a
+        :func:`~.translations.localize` copy of it (the same nodes); ``translations``
+        and ``lang`` are as for the constructor (see :func:`~.translations.prepare`).
+        """
+        if scenario.nodes is not self.scenario.nodes:
+            raise SessionError(f"'{scenario.id}' is not the scenario this session plays "
+                               "(only its translated copy can replace it)")
+        self.scenario = scenario
+        self.translations = translations or {}
+        self.lang = lang or scenario.lang
 
     def visible(self) -> tuple[Choice, ...]:
         """The visible choices at this node, in display order (fast; no text rendering)."""

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .. import paths
-from ..i18n import t
+from ..i18n import t, tn
 
 MIN_SIZE = (1024, 600)
 DEFAULT_SIZE = (1280, 720)
@@ -111,8 +111,12 @@ class App:
         self.load_library()
         self.statement = self.load_statement()
         self.watch = Path(args.watch) if args is not None and getattr(args, "watch", None) else None
-        self._watch_mtime = self._mtime()
+        self.watcher = None       # authors' preview: game.authoring.watch.Watcher on FILE
         self._watch_checked = 0.0
+        if self.watch is not None:
+            from ..authoring.watch import Watcher
+            self.watcher = Watcher(self.watch, principles=self.principles or None)
+            self._watch_id = self.watcher.scenario.id if self.watcher.scenario else None
         if start:
             from .screens.start import StartScreen
             self.stack.append(StartScreen(self))
@@ -120,6 +124,8 @@ class App:
             if scenario and Path(scenario).is_file() and len(self.library.scenarios) == 1:
                 from .screens.library import BriefScreen
                 self.push(BriefScreen(self, next(iter(self.library.scenarios.values()))))
+            if self.watcher is not None and not self.watcher.ok:
+                self._show_watch_errors()
 
     def _set_minimum_size(self) -> None:
         import warnings
@@ -154,11 +160,44 @@ class App:
             self.library = Library()
         broken = sorted(self.library.broken_files())
         if broken:
-            self.notices.append(t("ui.notice.broken", lang, n=len(broken),
+            self.notices.append(tn("ui.notice.broken", len(broken), lang,
                                   files=", ".join(Path(b).name for b in broken)))
         if not self.library.scenarios:
             self.notices.append(t("ui.notice.no_scenarios", lang))
         self.principle_ids = tuple(self.principles) or None
+        #: the scenarios as written (Danish); library.scenarios holds them as shown
+        self.sources = dict(self.library.scenarios)
+        self._shown_cache: dict = {}
+        self.localize_library()
+
+    # -- the scenarios' own text in the settings language ----------------------------
+    def localize_library(self) -> None:
+        """Show every scenario in the settings language (its translation file, Danish per
+        line where a row is missing). Every card, briefing and meeting reads
+        ``library.scenarios`` and :attr:`shown`, so this is the one place that translates."""
+        from ..catalog import Shown
+        lang = self.settings.lang
+        shown = {}
+        for sid, src in self.sources.items():
+            sh = self._shown_cache.get((sid, lang))
+            if sh is None or sh.source is not src:
+                sh = self._shown_cache[(sid, lang)] = Shown(src, lang)
+            shown[sid] = sh
+        self.shown = shown
+        self.library.scenarios = {sid: sh.scenario for sid, sh in shown.items()}
+        self._shown_lang = lang
+
+    def localize_session(self, session) -> None:
+        """Show ``session`` in the settings language (MeetingScreen calls this for every
+        session it is given: new, resumed, played again or reloaded)."""
+        from ..engine.session import SessionError
+        sh = self.shown.get(session.scenario.id)
+        if sh is None:
+            return
+        try:
+            sh.apply(session)
+        except SessionError:   # a session on another version of the file: left as it is
+            pass
 
     def load_statement(self) -> dict:
         from ..storage import read_json
@@ -175,42 +214,68 @@ class App:
             return {}
         return {k: v for k, v in data.items() if isinstance(v, str)}
 
-    def _mtime(self) -> float | None:
-        try:
-            return self.watch.stat().st_mtime if self.watch else None
-        except OSError:
-            return None
-
     def poll_watch(self) -> bool:
         """Authors' preview (``play --watch FILE``): reload FILE after it is saved.
 
-        A running meeting of that scenario is rebuilt from its choices so far (as far as they
-        still exist). Problems in the file are printed for the author; the old version stays.
+        :class:`~game.authoring.watch.Watcher` notices the change. A version without errors
+        replaces the scenario: a running meeting of it is rebuilt with the choices so far
+        (by id, text or a similar text) and the error screen, if shown, closes. A version
+        with errors (say, YAML saved half-written) shows the checker's errors in the window;
+        the last good version stays playable. True when the window changed.
         """
         now = time.monotonic()
-        if self.watch is None or now - self._watch_checked < 1.0:
+        if self.watcher is None or now - self._watch_checked < 1.0:
             return False
         self._watch_checked = now
-        m = self._mtime()
-        if m == self._watch_mtime:
+        w = self.watcher
+        if not w.poll():
             return False
-        self._watch_mtime = m
-        from ..engine.compiler import compile_file
-        from ..engine.saves import from_dict, to_dict
-        scenario, diags = compile_file(self.watch, self.principles, None)
-        for d in diags:
+        for d in w.diagnostics:
             print(d.format(), file=sys.stderr)
-        if scenario is None or any(d.is_error for d in diags):
-            return False
-        self.library.scenarios[scenario.id] = scenario
-        from .screens.meeting import MeetingScreen
-        for i, screen in enumerate(self.stack):
-            if isinstance(screen, MeetingScreen) and screen.session.scenario.id == scenario.id:
-                session = from_dict(scenario, to_dict(screen.session), self.principle_ids)
-                self.stack[i] = MeetingScreen(self, session, resumed=True)
-                self.stack[i].invalidate()
+        if not w.ok:
+            self._show_watch_errors()
+            self.dirty = True
+            return True
+        from .screens.watch import WatchErrorScreen
+        self.stack[:] = [s for s in self.stack if not isinstance(s, WatchErrorScreen)] or self.stack[:1]
+        self._watch_reloaded(w)
+        self.top.on_enter()
         self.dirty = True
         return True
+
+    def _show_watch_errors(self) -> None:
+        from .screens.watch import WatchErrorScreen
+        if isinstance(self.top, WatchErrorScreen):
+            self.top.show(self.watcher)
+        else:
+            self.push(WatchErrorScreen(self, self.watcher))
+
+    def _watch_reloaded(self, w) -> None:
+        """Put the new version of the watched scenario in the library and in open screens."""
+        from .screens.library import BriefScreen
+        from .screens.meeting import MeetingScreen
+        scenario = w.scenario
+        old = getattr(self, "_watch_id", None)
+        if old is not None and old != scenario.id:   # the author changed the id
+            self.sources.pop(old, None)
+        self._watch_id = scenario.id
+        self.sources[scenario.id] = scenario
+        self.localize_library()
+        ids = {scenario.id, old}
+        placed = False
+        for i, screen in enumerate(self.stack):
+            if isinstance(screen, MeetingScreen) and screen.session.scenario.id in ids:
+                result = w.replay(screen.session)
+                print(result.message(self.settings.lang), file=sys.stderr)
+                self.stack[i] = MeetingScreen(self, result.session, resumed=True)
+                self.stack[i].invalidate()
+                placed = True
+            elif isinstance(screen, BriefScreen) and screen.scenario.id in ids:
+                screen.scenario = self.library.scenarios[scenario.id]
+                screen.invalidate()
+                placed = True
+        if not placed and len(self.stack) == 1:   # the file had no good version at the start
+            self.push(BriefScreen(self, self.library.scenarios[scenario.id]))
 
     def save_statement(self) -> bool:
         from ..storage import write_json_atomic
@@ -231,6 +296,11 @@ class App:
         if not self.settings.read_aloud:
             self.narrator.stop()
         settings_mod.save(self.settings)
+        if self.settings.lang != getattr(self, "_shown_lang", self.settings.lang):
+            self.localize_library()
+            for s in self.stack:
+                if hasattr(s, "on_language"):
+                    s.on_language()
         for s in self.stack:
             s.invalidate()
         self.dirty = True

@@ -103,6 +103,10 @@ class BriefScreen(Screen):
     def title(self):
         return self.scenario.title
 
+    def on_language(self):
+        """The settings language changed: the same scenario as the library now shows it."""
+        self.scenario = self.app.library.scenarios.get(self.scenario.id, self.scenario)
+
     def build(self):
         lang, s = self.lang, self.scenario
         items = []

@@ -53,6 +53,7 @@ class MeetingScreen(Screen):
 
     def __init__(self, app, session, resumed=False):
         super().__init__(app)
+        app.localize_session(session)   # the scenario's text in the settings language
         self.session = session
         self.moments: list[tuple[str, list[str]]] = []
         self.feedback_view = None
@@ -71,6 +72,17 @@ class MeetingScreen(Screen):
         else:
             self.phase = "lines"
             self._start_line()
+
+    def on_language(self):
+        """The settings language changed: show the same place in the new language."""
+        self.app.localize_session(self.session)
+        self.lines = self.session.lines
+        self.idx = min(self.idx, max(0, len(self.lines) - 1))
+        step = self.last_step
+        if self.feedback_view is not None and step is not None:
+            choice = self.session.scenario.nodes[step.node].choices[step.choice]
+            self.feedback_view = coach.feedback(self.session, step, self.session.choice_text(choice),
+                                                self.lang, self.app.principles or None)
 
     @property
     def current(self):
