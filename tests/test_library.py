@@ -41,16 +41,6 @@ IDS = [catalogue.scenario_id(f) for f in FILES]
 #: (test name, scenario id) -> the exact gap; such cases are xfail(strict=True)
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
-# Every `difficulty` condition in the library compares with 3 (`difficulty < 3` or
-# `difficulty >= 3`, one scenario also `not (... and difficulty < 3)`), so level 2 shows
-# exactly the choices, endings and scores of level 1. The issue's measurable demand (two
-# conditions read `difficulty`) holds; "difficulty 1–3 changes behaviour" does not, for 2.
-for _f in FILES:
-    _sid = catalogue.scenario_id(_f)
-    KNOWN_GAPS[("test_each_difficulty_level_plays_differently", _sid)] = (
-        f"{_sid}: every 'difficulty' condition compares with 3 (difficulty < 3 / >= 3), so "
-        "difficulty 2 shows exactly the same choices at every decision as difficulty 1")
-
 
 def per_scenario(test_name: str):
     """Parametrise over the library, marking the known gaps of ``test_name``."""
