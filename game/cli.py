@@ -93,6 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _out("", err=True)
         return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `meeting-trainer run … | head`): stop quietly, and
+        # point stdout at devnull so Python's own flush at exit does not complain either
+        import os
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (tests)
+            pass
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

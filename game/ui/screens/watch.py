@@ -5,38 +5,16 @@ the last good version stays playable underneath (Esc or the button goes back to 
 When the author saves a version without errors the app closes this screen by itself
 and replays the choices so far (see :meth:`game.ui.app.App.poll_watch`).
 
-The texts are for authors and live here, as those of the terminal preview
-(:mod:`game.authoring.watch_terminal`) live there.
+Its texts are in the interface catalogues under ``ui.watch.*``.
 """
 
 from __future__ import annotations
 
+from ...i18n import t, tn
 from ..widgets import Button, Card, Column, Text
 from .base import Screen
 
 MAX_SHOWN = 20   # errors listed; the rest are counted
-
-TEXT = {
-    "da": {
-        "title": "Filen har fejl",
-        "intro": "Den gemte udgave af {file} kan ikke spilles. Ret fejlene og gem filen, "
-                 "så bliver den læst igen, og dine valg spilles igen.",
-        "none_yet": "Filen har endnu ingen udgave uden fejl.",
-        "kept": "Indtil da kan du spille videre på den sidste gode udgave.",
-        "more": "… og {n} mere. Kør: meeting-trainer check {file}",
-        "back": "Spil videre på den sidste gode udgave",
-    },
-    "en": {
-        "title": "The file has errors",
-        "intro": "The saved version of {file} cannot be played. Fix the errors and save the "
-                 "file: it is read again and your choices are replayed.",
-        "none_yet": "The file has no version without errors yet.",
-        "kept": "Until then you can go on playing the last good version.",
-        "more": "… and {n} more. Run: meeting-trainer check {file}",
-        "back": "Go on with the last good version",
-    },
-}
-
 
 class WatchErrorScreen(Screen):
     """The errors of the newest save of the watched file (``app.watcher.errors``)."""
@@ -47,7 +25,7 @@ class WatchErrorScreen(Screen):
         self.errors = list(watcher.errors)
 
     def tx(self, key: str, **kw) -> str:
-        return TEXT.get(self.lang, TEXT["da"])[key].format(**kw)
+        return t("ui.watch." + key, self.lang, **kw)
 
     def title(self):
         return self.tx("title")
@@ -68,7 +46,8 @@ class WatchErrorScreen(Screen):
         out = [self.tx("intro", file=file)]
         out += [d.format() for d in self.errors[:MAX_SHOWN]]
         if len(self.errors) > MAX_SHOWN:
-            out.append(self.tx("more", n=len(self.errors) - MAX_SHOWN, file=file))
+            n = len(self.errors) - MAX_SHOWN
+            out.append(tn("ui.watch.more", n, self.lang, n=n, file=file))
         return out
 
     def narration(self):
