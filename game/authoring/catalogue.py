@@ -356,34 +356,10 @@ def bias(scenario: Scenario) -> Bias:
     from . import smells
     ids = tuple(principles(Path(scenario.path).parent))
     sits = smells.situations(scenario, ids)
-    counted, first, longest = [], [], []
-    positional = 0
-    for node in scenario.nodes.values():
-        if not node.choices:
-            continue
-        found = sits.by_node.get(node.id)
-        vis = tuple(node.choices)
-        if found:
-            default = next((s for s in found if (s.difficulty, s.statement)
-                            == (scenario.difficulty, False) and s.visible), None)
-            default = default or next((s for s in found if s.visible), None)
-            if default is not None:
-                vis = tuple(node.choices[i] for i in default.visible)
-        if len(vis) < 2:
-            continue
-        qs = [_q(c, ids) for c in vis]
-        top = max(qs)
-        if min(qs) == top:
-            continue
-        counted.append(node.id)
-        if not node.shuffle:
-            positional += 1
-            if qs[0] == top:
-                first.append(node.id)
-        lens = [len(readability.strip_placeholders(c.text.source).strip()) for c in vis]
-        if lens.count(max(lens)) == 1 and qs[lens.index(max(lens))] == top:
-            longest.append(node.id)
-    return Bias(len(counted), positional, tuple(first), tuple(longest))
+    pairs = ((node, smells.representative_choices(scenario, node, sits))
+             for node in scenario.nodes.values() if node.choices)
+    b = smells.bias_counts(pairs, ids)
+    return Bias(len(b.counted), b.positional, b.first, b.longest)
 
 
 # ---------------------------------------------------------------- one row per scenario

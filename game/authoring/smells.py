@@ -257,11 +257,7 @@ def smells(scenario: Scenario, principles, variable_pos: dict | None = None,
             groups.setdefault(sit.visible, sit)
         cases = [(sit, tuple(node.choices[i] for i in vis)) for vis, sit in groups.items()]
         _decision_smells(node, cases, ids, sits, warn)
-        default = next((s for s in found if (s.difficulty, s.statement)
-                        == (scenario.difficulty, False) and s.visible), None)
-        default = default or next((s for s in found if s.visible), None)
-        if default is not None:
-            representative[node.id] = tuple(node.choices[i] for i in default.visible)
+        representative[node.id] = representative_choices(scenario, node, sits)
     _bias(scenario, decisions, representative, ids, warn)
     _unused(scenario, variable_pos, warn)
     _lix(scenario, warn)
@@ -303,14 +299,36 @@ def _decision_smells(node: Node, cases, ids, sits: Situations, warn) -> None:
             break
 
 
-def _bias(scenario: Scenario, decisions: list[Node], rep: dict, ids, warn) -> None:
-    """MT603 (best first) and MT604 (best longest), once per scenario at the 'nodes:' key."""
+def representative_choices(scenario: Scenario, node: Node, sits: Situations) -> tuple[Choice, ...]:
+    """The choices a player usually sees at ``node``: those of the first situation found at
+    the scenario's own difficulty without a statement, else of any situation that shows
+    some; all the node's choices when the search did not reach it."""
+    found = sits.by_node.get(node.id)
+    if not found:
+        return tuple(node.choices)
+    default = next((s for s in found if (s.difficulty, s.statement)
+                    == (scenario.difficulty, False) and s.visible), None)
+    default = default or next((s for s in found if s.visible), None)
+    return tuple(node.choices[i] for i in default.visible) if default is not None else ()
+
+
+@dataclass(frozen=True)
+class BiasCounts:
+    """Where the best option (highest total score) stands, over the decisions that differ."""
+
+    counted: tuple[str, ...]   # decisions whose visible choices differ in total score
+    positional: int            # of those, not shuffled
+    first: tuple[str, ...]     # best option shown first (unshuffled decisions only)
+    longest: tuple[str, ...]   # best option is the one longest text
+
+
+def bias_counts(pairs: Iterable[tuple[Node, tuple[Choice, ...]]], ids) -> BiasCounts:
+    """Count position and length bias over (decision, visible choices) pairs."""
     counted: list[str] = []
     first: list[str] = []
     longest: list[str] = []
     positional = 0
-    for node in decisions:
-        vis = rep.get(node.id, ())
+    for node, vis in pairs:
         if len(vis) < 2:
             continue
         qs = [_q(c, ids) for c in vis]
@@ -325,6 +343,13 @@ def _bias(scenario: Scenario, decisions: list[Node], rep: dict, ids, warn) -> No
         lens = [_text_len(c) for c in vis]
         if lens.count(max(lens)) == 1 and qs[lens.index(max(lens))] == top:
             longest.append(node.id)
+    return BiasCounts(tuple(counted), positional, tuple(first), tuple(longest))
+
+
+def _bias(scenario: Scenario, decisions: list[Node], rep: dict, ids, warn) -> None:
+    """MT603 (best first) and MT604 (best longest), once per scenario at the 'nodes:' key."""
+    b = bias_counts(((n, rep.get(n.id, ())) for n in decisions), ids)
+    counted, first, longest, positional = list(b.counted), list(b.first), list(b.longest), b.positional
     at = scenario.where.get("nodes", (1, 1))
     if positional >= MIN_BIAS_DECISIONS and len(first) > FIRST_SHARE * positional:
         warn(at, "MT603",

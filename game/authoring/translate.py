@@ -73,27 +73,8 @@ def format_table(rows: list[Row], delimiter: str = ",", bom: bool = True,
 
 def write_text(path: Path, text: str) -> None:
     """Write atomically (a half-written file never replaces a translator's work)."""
-    import os
-    import tempfile
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777        # keep the mode of the file it replaces
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask                     # as a new file would get (not mkstemp's 0600)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from ..storage import write_text_atomic
+    write_text_atomic(path, text, private=False, newline="")
 
 
 # -- context for translators ---------------------------------------------------------
