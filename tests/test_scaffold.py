@@ -178,6 +178,42 @@ def test_interactive_accepts_names_and_ends_on_eof(capsys, here):
     assert '\ntitle: "Et møde med kollegerne"\n' in text     # the default, after EOF
 
 
+def _new_in_a_process(here, stdin=None, text=None):
+    """``meeting-trainer new`` in a process of its own, with standard input a pipe (``text``)
+    or ``stdin`` (e.g. /dev/null), as an author's shell would give it."""
+    import os
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "game", "new"], cwd=here, input=text,
+                          stdin=stdin, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_answers_through_a_pipe(here):
+    """printf '…' | meeting-trainer new: the answers are read (and echoed), not ignored."""
+    r = _new_in_a_process(here, text="via-pipe\n3\npeer\nMødet i teamet\n")
+    assert r.returncode == 0, r.stderr
+    text = (here / "scenarios" / "via-pipe.yaml").read_text(encoding="utf-8")
+    assert "\nfamily: facilitation\n" in text and "\nrole: peer\n" in text
+    assert '\ntitle: "Mødet i teamet"\n' in text
+    assert "Id (små bogstaver, tal og '-') [mit-scenarie]: via-pipe\n" in r.stdout
+    assert "Skriv nummer eller navn [authority]: 3\n" in r.stdout
+
+
+def test_a_short_pipe_ends_in_the_defaults(here):
+    r = _new_in_a_process(here, text="kort\n")
+    assert r.returncode == 0, r.stderr
+    text = (here / "scenarios" / "kort.yaml").read_text(encoding="utf-8")
+    assert "\nfamily: authority\n" in text and "\nrole: citizen\n" in text
+
+
+def test_no_terminal_and_no_pipe_asks_nothing(here):
+    import subprocess
+    r = _new_in_a_process(here, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0, r.stderr
+    assert "[" not in r.stdout and (here / "scenarios" / "mit-scenarie.yaml").is_file()
+
+
 def test_flags_skip_the_questions(capsys, here):
     def inp(prompt):
         raise AssertionError(f"asked {prompt!r}")

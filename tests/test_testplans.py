@@ -399,7 +399,22 @@ def test_init_writes_a_passing_plan_and_never_overwrites(capsys, folder):
     plan.write_text(text + "# mine noter\n", encoding="utf-8")
     status, _, err = run_cli(capsys, "test", "--init", scenario)
     assert status == 2 and "already exists" in err
+    assert "delete the file and run this command again" in err      # how to start again
     assert plan.read_text(encoding="utf-8").endswith("# mine noter\n")
+
+
+def test_starter_plan_says_how_to_start_again(capsys, folder, monkeypatch):
+    """After 'new', authors rewrite the whole meeting: the plan's header tells them how to
+    write a fresh plan, with the command for this very scenario."""
+    monkeypatch.chdir(folder.parent)
+    scenario = Path(folder.name) / "tutorial-short-followup.yaml"
+    assert run_cli(capsys, "test", "--init", scenario)[0] == 0
+    plan = Path(folder.name) / "tests" / "tutorial-short-followup.test.yaml"
+    header = plan.read_text(encoding="utf-8").split("\nscenario:")[0]
+    assert "Slet så denne fil" in header
+    assert f"#   meeting-trainer test --init {scenario}\n" in header
+    plan.unlink()                                   # … and doing so works
+    assert run_cli(capsys, "test", "--init", scenario)[0] == 0
 
 
 def test_record_prints_a_block_that_passes_when_pasted(capsys, folder):

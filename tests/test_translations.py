@@ -429,6 +429,30 @@ def test_check_a_csv_directly_and_the_whole_library(library, principles, capsys)
     assert "other.yaml:2:5: MT809 warning: 'other' has no en translation file" in out
 
 
+def test_without_paths_the_scenarios_folder_here_is_used(tmp_path, monkeypatch, principles,
+                                                          capsys):
+    """As for 'new' and 'test': an author's own scenarios/ in the current folder, not the
+    bundled library (which must not be written to from a scratch copy)."""
+    work = tmp_path / "work"
+    lib = work / "scenarios"
+    lib.mkdir(parents=True)
+    shutil.copy(ROOT / "scenarios" / "principles.yaml", lib / "principles.yaml")
+    (lib / "demo.yaml").write_text(SCENARIO, encoding="utf-8")
+    monkeypatch.chdir(work)
+    bundled = sorted((ROOT / "scenarios" / "locales").rglob("*.csv"))
+    before = {p: p.stat().st_mtime_ns for p in bundled}
+    status, out, _ = run(capsys, "translate", "extract", "--lang", "en")
+    assert status == 0
+    target = Path("scenarios") / "locales" / "en" / "demo-translate.csv"
+    assert out.splitlines() == [f"{target}: created (15 rows, 15 new, 0 stale, 0 dropped)"]
+    assert (lib / "locales" / "en" / "demo-translate.csv").is_file()
+    status, out, _ = run(capsys, "translate", "check")
+    assert status == 0
+    assert out.splitlines()[-2:] == [f"{target}: translated 0/15, stale 0, missing 15",
+                                     "1 translation file checked: 0 errors, 15 warnings"]
+    assert {p: p.stat().st_mtime_ns for p in bundled} == before
+
+
 def test_command_usage_errors_exit_2(library, capsys):
     demo = str(library / "demo.yaml")
     assert run(capsys, "translate", "extract", "--lang", "EN!", demo)[0] == 2

@@ -893,6 +893,9 @@ HEADER = """\
 # point (scores, 0-100; null betyder "ikke i spil") og indekset (index).
 # Tallene herunder er regnet ud af meeting-trainer ud fra scenariet, som det så ud,
 # da planen blev skrevet. Læs dem igennem: er det dét, du mener, scenariet skal give?
+# Har du skrevet mødet om (fx startfilen fra 'meeting-trainer new'), passer tallene ikke
+# længere. Slet så denne fil, og lav en ny ud fra mødet, som det er nu, med:
+#   meeting-trainer test --init {scenario}
 # Se docs/authoring.md, afsnittet om testplaner.
 scenario: {id}
 playthroughs:
@@ -914,7 +917,10 @@ def starter_plan(scenario: Scenario, principles, plan_display: str) -> str:
     """A plan with the best, the most passive and a mixed playthrough, plus the best and
     most passive at difficulty 3 and the best with a statement when the scenario reads
     ``difficulty`` or ``statement_written`` (identical playthroughs are left out)."""
-    text = HEADER.format(id=scenario.id, title=scenario.title, plan=plan_display)
+    # the plan is <scenario folder>/tests/<id>.test.yaml: the scenario, shown the same way
+    shown = Path(plan_display).parent.parent / Path(scenario.path).name
+    text = HEADER.format(id=scenario.id, title=scenario.title, plan=plan_display,
+                         scenario=shown)
     reads = _reads(scenario)
     plan = [
         ("Den bedste vej", "best", None, False, "Det højest scorede valg ved hver beslutning."),

@@ -5,13 +5,18 @@
     meeting-trainer new --id mit-moede --out /sti/til/mit-moede.yaml
 
 Questions are asked only for what is not given as an option; pressing Enter
-takes the default shown in brackets. Without a terminal (or with --yes) the
-defaults are used. The file is never overwritten. Exit status: 0 written,
+takes the default shown in brackets. Answers can also come through a pipe or a
+file (``printf 'mit-moede\n1\n1\nTitel\n' | meeting-trainer new``); each answer
+is then echoed after its question, and when the answers run out the defaults
+are used. With --yes, or when standard input is neither a terminal, a pipe nor
+a file (e.g. /dev/null), the defaults are used without asking. The file is never overwritten. Exit status: 0 written,
 2 bad usage (invalid id, existing file, unknown family or role).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -65,13 +70,47 @@ class _Asker:
                 return default
 
 
-def run(args, inp=input, out=print, interactive: bool | None = None) -> int:
-    """The command. ``interactive`` None: ask when standard input is a terminal."""
+def _stdin_kind() -> str:
+    """'tty', 'piped' (a pipe or a file: answers to read) or 'none' (nothing to ask)."""
+    stream = sys.stdin
+    if stream is None:
+        return "none"
+    try:
+        if stream.isatty():
+            return "tty"
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return "none"
+    return "piped" if stat.S_ISFIFO(mode) or stat.S_ISREG(mode) else "none"
+
+
+def _piped_input(prompt: str) -> str:
+    """``input`` for answers from a pipe: show the question and the answer read, as a
+    terminal would, so the transcript reads like a dialogue."""
+    sys.stdout.write(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        raise EOFError
+    answer = line.rstrip("\r\n")
+    sys.stdout.write(answer + "\n")
+    sys.stdout.flush()
+    return answer
+
+
+def run(args, inp=None, out=print, interactive: bool | None = None) -> int:
+    """The command. ``interactive`` None: ask when standard input is a terminal, or read
+    the answers when it is a pipe or a file."""
     from ..authoring import scaffold
     from ..cli import UsageError, _out
     if interactive is None:
-        interactive = sys.stdin is not None and sys.stdin.isatty()
-    return create(args, _Asker(inp, out, interactive and not args.yes), scaffold, UsageError, _out)
+        kind = _stdin_kind()
+        interactive = kind != "none"
+        if inp is None and kind == "piped":
+            inp = _piped_input
+    return create(args, _Asker(inp or input, out, interactive and not args.yes), scaffold,
+                  UsageError, _out)
 
 
 def create(args, asker: _Asker, scaffold, UsageError, _out) -> int:

@@ -112,7 +112,9 @@ def _init(args) -> int:
     out = Path(args.paths[0]).parent / "tests" / f"{scenario.id}{SUFFIX}"
     if out.exists():
         raise UsageError(f"{out} already exists; it is not overwritten (add playthroughs to it "
-                         "with 'meeting-trainer test --record')")
+                         "with 'meeting-trainer test --record', or, to start the plan again "
+                         "from the scenario as it is now, delete the file and run this "
+                         "command again)")
     text = starter_plan(scenario, principles, str(out))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

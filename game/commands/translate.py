@@ -1,6 +1,6 @@
 """``meeting-trainer translate extract|check|accept``: scenario translation files.
 
-    meeting-trainer translate extract --lang en                # every bundled scenario
+    meeting-trainer translate extract --lang en                # every scenario in scenarios/
     meeting-trainer translate extract --lang en scenarios/x.yaml
     meeting-trainer translate check                            # every language found
     meeting-trainer translate check --lang en scenarios/locales/en/x.csv
@@ -38,7 +38,8 @@ def register(sub) -> None:
                                     "are dropped. Unchanged input gives a byte-identical file.")
     e.add_argument("--lang", required=True, help="the target language, e.g. en")
     e.add_argument("paths", nargs="*", metavar="PATH",
-                   help="scenario files or folders (default: the bundled scenarios/)")
+                   help="scenario files or folders (default: scenarios/ in the current "
+                        "folder, else the bundled library)")
     e.add_argument("--dry-run", action="store_true", help="report, but write nothing")
     e.set_defaults(func=run_extract)
 
@@ -50,8 +51,8 @@ def register(sub) -> None:
     c.add_argument("--lang", default=None, help="only this language (default: every "
                                                 "language under locales/)")
     c.add_argument("paths", nargs="*", metavar="PATH",
-                   help="scenario files, folders or translation files (.csv) (default: the "
-                        "bundled scenarios/)")
+                   help="scenario files, folders or translation files (.csv) (default: "
+                        "scenarios/ in the current folder, else the bundled library)")
     c.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too (every line translated and up to date)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
@@ -77,12 +78,16 @@ def _lang(value: str | None):
 
 
 def _default(paths: list[str]) -> list[str]:
-    """The paths given, or the bundled scenarios/ (relative to the current folder if inside)."""
+    """The paths given, else ``scenarios/`` in the current folder if there is one (as for
+    ``new`` and ``test``: an author's own library), else the bundled scenarios/ (relative
+    to the current folder if inside)."""
     import os
 
     from .. import paths as P
     if paths:
         return paths
+    if Path("scenarios").is_dir():
+        return ["scenarios"]
     folder = P.scenarios_dir()
     try:
         return [os.path.relpath(folder) if folder.resolve().is_relative_to(Path.cwd().resolve())
