@@ -234,6 +234,7 @@ def test_changed_danish_line_marks_its_translation_stale(library, principles, ca
     stale = [ln for ln in out.splitlines() if "MT808" in ln]
     assert len(stale) == 1 and stale[0].startswith(f"{path}:{line}:")
     assert f"set its lock to {lock(row.source)}" in stale[0]
+    assert f"translate accept --lang en {library / 'demo.yaml'} start.say2" in stale[0]
     assert "translated 14/15, stale 1, missing 1" in out
     status, _, _ = run(capsys, "translate", "check", "--strict", str(library / "demo.yaml"))
     assert status == 1

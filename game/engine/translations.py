@@ -480,6 +480,12 @@ def _short(text: str, limit: int = 60) -> str:
     return one if len(one) <= limit else one[:limit - 1] + "…"
 
 
+def _accept(scenario: Scenario, file: str, line_id: str) -> str:
+    """The command that marks one updated translation as current."""
+    lang = Path(file).parent.name or "en"
+    return f"meeting-trainer translate accept --lang {lang} {scenario.path} {line_id}"
+
+
 def audit(scenario: Scenario, table: Table) -> Audit:
     """Check every row of ``table`` against ``scenario``, row by row, in file order."""
     result = Audit(scenario, table, diagnostics=list(table.diagnostics))
@@ -580,7 +586,8 @@ def audit(scenario: Scenario, table: Table) -> Audit:
                                        f"the translation of '{unit.id}' is out of date: "
                                        f"{stale_why}, and it {detail}. The Danish is now "
                                        f"«{_short(unit.source)}»; it is shown until the "
-                                       f"translation is updated (then set its lock to {current})"))
+                                       f"translation is updated; then run: {_accept(scenario, file, unit.id)} "
+                                       f"(or set its lock to {current})"))
                     continue
                 off += lead
                 line, col = row.at("text")
@@ -593,7 +600,8 @@ def audit(scenario: Scenario, table: Table) -> Audit:
             diags.append(_diag(file, row.at("text"), "MT808",
                                f"the translation of '{unit.id}' may be out of date: {stale_why}; "
                                f"the Danish is now «{_short(unit.source)}». Update the "
-                               f"translation, then set its lock to {current}"))
+                               f"translation, then run: {_accept(scenario, file, unit.id)} "
+                               f"(or set its lock to {current})"))
     diags.sort(key=Diagnostic.sort_key)
     return result
 
