@@ -293,7 +293,7 @@ def test_moods_move_over_the_path(spec_example, principles):
     _, d = _debrief(spec_example, [1, 1], principles)
     moods = {m.id: m for m in d.moods}
     assert moods["mette"].history == [0, 1, 1] and moods["mette"].direction == "warmer"
-    assert moods["mette"].text == "Mette (Sagsbehandler): neutral → åben"
-    assert moods["mette"].sentence == "Mette blev mere åben undervejs (neutral → åben)."
+    assert moods["mette"].text == "Mette (Sagsbehandler): fra neutral til åben"
+    assert moods["mette"].sentence == "Mette blev mere åben undervejs (fra neutral til åben)."
     assert moods["jonas"].direction == "same" and moods["jonas"].start_expression == "guarded"
     assert moods["jonas"].sentence == "Jonas var lidt på vagt hele vejen."

@@ -96,7 +96,7 @@ def test_every_plural_entry_picks_its_forms():
         for key, forms in messages.entries(messages.read_catalog(lang)).items():
             if len(forms) == 1:
                 continue
-            values = {"n": 7, "r": 7, "files": "a.yaml", "file": "a.yaml"}
+            values = {"n": 7, "r": 7, "files": "a.yaml", "file": "a.yaml", "kept": 1, "node": "x"}
             assert tn(key, 1, lang, **{**values, "n": 1, "r": 1}) == forms[0].format(
                 **{**values, "n": 1, "r": 1}), (lang, key)
             for n in (0, 2, 7):

@@ -388,3 +388,61 @@ def test_every_path_of_the_bundled_scenarios_reports_cleanly(principles):
                         assert not chosen.safety, numbers
                 rep = build_report(to_dict(s), sc, principles, lang="da")
                 assert "<html" in render_html(rep)
+
+
+# -- the scenario's own text in the report's language -------------------------------------
+def _rehab_rows():
+    from game.engine.translations import read_table
+    csv_path = ROOT / "scenarios" / "locales" / "en" / "rehab-first-meeting.csv"
+    return {r.id: (r.source, r.text) for r in read_table(csv_path).rows}
+
+
+@pytest.mark.parametrize("fmt", ["html", "json", "text"])
+def test_english_report_shows_the_scenario_in_english(tmp_path, capsys, fmt):
+    tr = _rehab_rows()
+    f = _session(tmp_path, REHAB, "3,1,4,3,1,4,2,2")
+    code, out, err = _report(capsys, f, "--lang", "en", "--format", fmt)
+    assert code == 0 and err == ""
+    if fmt == "html":
+        text = _parse(out).all_text
+    elif fmt == "json":
+        text = json.dumps(json.loads(out), ensure_ascii=False)
+    else:
+        text = " ".join(out.split())
+    for key in ("@title", "velkomst.introduce_myself"):
+        da, en = tr[key]
+        assert en in text and da not in text, key
+    if fmt != "text":            # the transcript: a line said, and the author's feedback
+        for key in ("velkomst.say3", "velkomst.introduce_myself.feedback"):
+            da, en = tr[key]
+            assert en in text and da not in text, key
+    # the same session in Danish keeps the Danish text
+    code, out, _ = _report(capsys, f, "--format", fmt)
+    da_text = out if fmt != "html" else _parse(out).all_text
+    assert tr["velkomst.introduce_myself"][0] in " ".join(da_text.split()).replace('\\"', '"')
+
+
+def test_english_report_falls_back_to_danish_per_line(tmp_path, capsys):
+    import shutil
+
+    from game.authoring import translate as T
+    from game.engine.translations import read_table
+    tr = _rehab_rows()
+    lib = tmp_path / "lib"
+    (lib / "locales" / "en").mkdir(parents=True)
+    shutil.copy(REHAB, lib / "rehab-first-meeting.yaml")
+    shutil.copy(ROOT / "scenarios" / "principles.yaml", lib)
+    src = ROOT / "scenarios" / "locales" / "en" / "rehab-first-meeting.csv"
+    table = read_table(src)
+    table.rows = [r for r in table.rows if r.id not in ("velkomst.say3", "@title")]
+    (lib / "locales" / "en" / src.name).write_text(T.format_table(table.rows), encoding="utf-8")
+    f = _session(tmp_path, REHAB, "3,1,4,3,1,4,2,2")
+    code, out, _ = _report(capsys, f, "--lang", "en", "--format", "json", "--scenario",
+                           lib / "rehab-first-meeting.yaml")
+    rep = json.loads(out)
+    said = [e["text"] for e in rep["transcript"] if e["type"] == "line"]
+    assert code == 0
+    assert rep["title"] == tr["@title"][0]                      # missing row: Danish
+    assert tr["velkomst.say3"][0] in said and tr["velkomst.say1"][1] in said
+    assert rep["scores"] == json.loads(_report(capsys, f, "--format", "json", "--scenario",
+                                               lib / "rehab-first-meeting.yaml")[1])["scores"]

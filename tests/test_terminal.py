@@ -169,3 +169,147 @@ def test_play_text_watch_uses_the_terminal_preview(tmp_path):
     assert "Den gemte fil har fejl." in text and " error: " in text
     assert "Genindlæst." in text
     assert "Traceback" not in text
+
+
+# -- the coaching, as the window shows it -----------------------------------------------------
+def _stored_sessions():
+    from game import paths
+    folder = paths.user_data_dir() / "sessions"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def test_feedback_after_a_weaker_choice_says_try_also():
+    code, text = _run(["", "3", "1"])
+    assert code == 0
+    after = text[text.index("Dit valg (1–3)"):text.index("Jonas: Så starter vi")]
+    assert "Du valgte: »(Sig ingenting)«" in after
+    assert "Tilbagemelding: Det er helt okay at have brug for tid." in after
+    assert "Dit valg kan give mindre plads til: Selvbestemmelse og Egne ord." in after
+    assert "Prøv også: »Må jeg starte med at læse mit personlige statement op?«" in after
+    assert "Det giver mere plads til Selvbestemmelse, Egne ord og Mening." in after
+
+
+def test_a_good_choice_names_what_it_strengthened_and_no_try_also():
+    code, text = _run(["", "1", "1"])
+    first = text[text.index("Du valgte: »Må jeg"):text.index("Mette: Tak.")]
+    assert "Dit valg styrker: " in first and "Prøv også" not in first
+
+
+def test_the_debrief_at_the_end_checks_in_then_shows_strengths():
+    code, text = _run(["", "3", "1", "2"])
+    assert code == 0
+    end = text[text.index("Mødet er slut: Dine ønsker står i planen"):]
+    assert "Hvordan har du det nu?" in end
+    for line in ("1. Jeg har det okay", "2. Lidt blandet", "3. Det var hårdt",
+                 "4. Jeg vil gerne lande lidt først"):
+        assert line in end.splitlines()
+    assert "Tak, fordi du siger det." in end
+    assert "Rørte mødet ved noget svært" in end
+    debrief = end[end.index("Efter mødet"):]
+    assert "Det gav plads" in debrief.splitlines()
+    assert "- Valg 2" in debrief and "Du valgte: »Hvilke muligheder er der — også at vente" in debrief
+    assert "Et sted at øve videre" in debrief.splitlines()
+    assert "Sådan gik det med principperne" in debrief.splitlines()
+    assert "Hvad vil du gerne have med fra i dag til dit næste rigtige møde?" in debrief
+    assert "af 100" not in debrief                        # a citizen: words only
+    assert "Sådan sluttede mødet" not in debrief           # the ending was just shown
+    assert all(len(line) <= 80 for line in debrief.splitlines())
+
+
+def test_the_grounding_answer_gives_the_grounding_text():
+    code, text = _run(["", "1", "1", "4", ""])
+    end = text[text.index("Hvordan har du det nu?"):]
+    assert "Sæt fødderne i gulvet" in end and "Tryk Enter, når du er klar" in end
+    assert end.index("Sæt fødderne") < end.index("Rørte mødet") < end.index("Efter mødet")
+    assert "Tak, fordi du siger det." not in end
+
+
+def test_the_check_in_can_be_skipped_and_asks_again_on_a_wrong_key():
+    code, text = _run(["", "1", "1", "9", ""])
+    assert "Skriv et tal fra 1 til 4." in text
+    assert "Efter mødet" in text and "Tak, fordi du siger det." not in text
+
+
+def test_input_ending_at_the_check_in_still_shows_the_debrief():
+    code, text = _run(["", "1", "1"])
+    assert code == 0
+    assert "Skriv et tal fra 1 til 4, eller tryk Enter" in text
+    assert "Rørte mødet ved noget svært" in text and "Det gav plads" in text
+
+
+def test_a_finished_session_is_stored_and_the_autosave_removed():
+    import json
+
+    from game import paths
+    from game.terminal import AUTOSAVE
+    assert _stored_sessions() == []
+    code, text = _run(["", "3", "p"])                     # leaving early stores nothing
+    assert _stored_sessions() == [] and (paths.user_data_dir() / AUTOSAVE).exists()
+    code, text = _run(["j", "1", "1"])
+    assert code == 0
+    stored = _stored_sessions()
+    assert len(stored) == 1
+    data = json.loads(stored[0].read_text(encoding="utf-8"))
+    assert data["kind"] == "meeting-trainer-session" and data["audience"] == "citizen"
+    assert [c["node"] for c in data["choices"]] == ["opening", "plans"]
+    assert data["scores"]["own_voice"] is not None
+    assert not (paths.user_data_dir() / AUTOSAVE).exists()
+
+
+def test_feedback_can_wait_for_the_debrief():
+    from game.ui import settings as settings_mod
+    settings_mod.save(settings_mod.Settings(feedback="end"))
+    code, text = _run(["", "3", "1", ""])
+    assert code == 0
+    end_at = text.index("Mødet er slut")
+    during, end = text[:end_at], text[end_at:]
+    assert "Du får tilbagemeldingerne samlet, når mødet er slut." in during
+    assert "Du valgte: »(Sig ingenting)«" in during
+    assert "Tilbagemelding" not in during and "Prøv også" not in during
+    lines = end.splitlines()
+    assert "Tilbagemelding ved hvert valg" in lines
+    assert "- Valg 1: »(Sig ingenting)«" in lines
+    assert "  Prøv også: »Må jeg starte med at læse mit personlige statement op?«" in lines
+    assert end.index("Tilbagemelding ved hvert valg") < end.index("Til eftertanke")
+
+
+def test_numbers_follow_the_window_setting():
+    from game.ui import settings as settings_mod
+    settings_mod.save(settings_mod.Settings(show_numbers=True))
+    code, text = _run(["", "1", "1", ""])
+    assert "- Egne ord: stærkt (100 af 100, 2 beslutningspunkter)" in text
+    assert "- Samlet: stærkt (100 af 100, 2 beslutningspunkter)" in text
+
+
+def test_the_debrief_in_english():
+    tr = _rows()
+    code, text = _run(["", "1", "1", "1", "1", "1", "1", "2", "1", "1"], scenario=str(REHAB),
+                      lang="en")
+    assert code == 0
+    # the author already says "Also try", so the alternative is "You could also say"
+    assert "Feedback: " + tr["velkomst.c1.feedback"][1] in text
+    assert f"You could also say: “{tr['velkomst.introduce_myself'][1]}”" in text
+    end = text[text.index("The meeting has ended"):]
+    for must in ("How are you feeling now?", "1. I'm okay", "Thank you for saying so.",
+                 "After the meeting", "What made room", "One thing to practise",
+                 "How it went with the principles", "Moments worth another look",
+                 "How it seemed to land with the others", "To reflect on"):
+        assert must in end, must
+    assert "Hvordan" not in text and "Du valgte" not in text and "Det gav plads" not in text
+
+
+def test_practice_mode_steps_back_and_scores_the_first_attempt():
+    # choose 3 (the passive "(Sig ingenting)"-like option), step back, choose 1, finish
+    code, text = _run(["", "b", "3", "b", "1", "1"], practice=True)
+    assert code == 0
+    assert text.count("Der er ikke noget valg at gå tilbage fra endnu.") == 1
+    assert text.count("Du er gået et skridt tilbage. Prøv gerne noget andet.") == 1
+    assert "Dine ønsker står i planen" in text
+    # the debrief says that only first attempts count
+    assert "første" in text.split("Dine ønsker står i planen", 1)[1]
+
+
+def test_b_is_an_ordinary_wrong_key_outside_practice_mode():
+    code, text = _run(["", "b", "1", "1"])
+    assert code == 0 and "Skriv et tal fra 1 til 3." in text
+    assert "Du er gået et skridt tilbage" not in text

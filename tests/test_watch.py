@@ -134,7 +134,7 @@ def test_a_removed_choice_stops_the_replay_and_says_where(path):
     assert w.poll() and w.ok
     r = w.replay(session)
     assert not r.complete and (r.kept, r.total) == (1, 2) and r.node == "skrive_ind"
-    assert "1 af dine 2 valg" in r.message() and "'skrive_ind'" in r.message()
+    assert "1 af dine 2 valg" in r.message() and "»skrive_ind«" in r.message()
     assert "1 of your 2 choices" in r.message("en")
 
 

@@ -50,25 +50,16 @@ class Replay:
         return self.session.node.id
 
     def message(self, lang: str = "da") -> str:
-        if lang == "da":
-            if self.complete:
-                text = (f"Genindlæst. Dine {self.total} valg blev spillet igen." if self.total
-                        else "Genindlæst.")
-            else:
-                text = (f"Genindlæst. {self.kept} af dine {self.total} valg kunne spilles igen. "
-                        f"Du står nu ved '{self.node}'.")
-            if self.by_place:
-                text += (f" ({self.by_place} valg blev fundet ud fra en lignende tekst, fordi "
-                         "teksten var ændret.)")
-            return text
-        if self.complete:
-            text = (f"Reloaded. Your {self.total} choices were replayed." if self.total
-                    else "Reloaded.")
+        """What happened, for the author, in ``lang`` (the interface catalogues)."""
+        from ..i18n import t, tn
+        if not self.total:
+            text = t("watch.reloaded", lang)
+        elif self.complete:
+            text = tn("watch.reloaded.all", self.total, lang)
         else:
-            text = (f"Reloaded. {self.kept} of your {self.total} choices could be replayed. "
-                    f"You are now at '{self.node}'.")
+            text = tn("watch.reloaded.part", self.total, lang, kept=self.kept, node=self.node)
         if self.by_place:
-            text += f" ({self.by_place} found by a similar text, because their text changed.)"
+            text += " " + tn("watch.reloaded.by_place", self.by_place, lang)
         return text
 
 

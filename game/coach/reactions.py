@@ -89,7 +89,7 @@ class MoodChange:
     start_expression: str
     end_expression: str
     direction: str            # "warmer" | "cooler" | "same"
-    text: str                 # "Hanne (Sagsbehandler): neutral → åben"
+    text: str                 # "Hanne (Sagsbehandler): fra neutral til åben"
     sentence: str             # "Hanne blev mere åben i løbet af mødet."
 
     def to_dict(self, numbers: bool = True) -> dict:

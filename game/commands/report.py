@@ -1,8 +1,13 @@
-"""``meeting-trainer report SESSION_FILE``: a session file as an HTML, JSON or CSV report.
+"""``meeting-trainer report SESSION_FILE``: a session file as an HTML, JSON, CSV or text report.
 
-    meeting-trainer report SESSION_FILE [--format html|json|csv] [--lang da|en]
+    meeting-trainer report SESSION_FILE [--format html|json|csv|text] [--lang da|en]
                            [--audience citizen|staff|peer|facilitator]
                            [--scenario PATH] [-o OUT]
+
+``text`` is plain text for a terminal or a screen reader: headings on their
+own lines, lists with "- ", wrapped at 80 columns. The scenario's own text
+(lines, choices, feedback, the ending) is shown in ``--lang`` where the
+scenario has a translation, and in Danish line by line where it has not.
 
 The scenario is found by the id in the session file among the bundled
 scenarios, or given with ``--scenario``. Bad input never ends in a traceback:
@@ -16,18 +21,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-FORMATS = ("html", "json", "csv")
+FORMATS = ("html", "json", "csv", "text")
 
 
 def register(subparsers) -> None:
     from ..coach.words import AUDIENCES
     p = subparsers.add_parser(
-        "report", help="turn a saved session into a report (HTML, JSON or CSV)",
+        "report", help="turn a saved session into a report (HTML, JSON, CSV or text)",
         description="Turn a saved session (from the game or 'run --session-out') into a "
-                    "report: a printable HTML page, JSON, or CSV for Danish Excel.")
+                    "report: a printable HTML page, JSON, CSV for Danish Excel, or plain "
+                    "text for a terminal or a screen reader.")
     p.add_argument("session_file", metavar="SESSION_FILE")
-    p.add_argument("--format", choices=FORMATS, default="html")
-    p.add_argument("--lang", choices=("da", "en"), default="da")
+    p.add_argument("--format", choices=FORMATS, default="html",
+                   help="html (default), json, csv, or text (plain text, 80 columns)")
+    p.add_argument("--lang", choices=("da", "en"), default="da",
+                   help="the report's language, also for the scenario's text where it is "
+                        "translated (default: da)")
     p.add_argument("--audience", choices=AUDIENCES, default=None,
                    help="who reads it: numbers are hidden for citizen unless asked "
                         "(default: as stored in the file, else citizen)")
@@ -124,9 +133,12 @@ def cmd_report(args) -> int:
     elif args.format == "json":
         from ..reports.json_report import render_json
         text = render_json(report)
-    else:
+    elif args.format == "csv":
         from ..reports.csv_report import render_csv
         text = render_csv(report)
+    else:
+        from ..reports.text import render_text
+        text = render_text(report)
     for n in report.notes:
         _err(n)
     if args.output:

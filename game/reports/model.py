@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..catalog import Shown
 from ..coach.debrief import Debrief, build_debrief
 from ..coach.feedback import build_feedback
 from ..coach.quality import ids_for, q, spread
 from ..coach.timeline import Timeline, replay
 from ..coach.words import t
 from ..engine.model import Scenario
-from ..engine.saves import SaveError, from_dict
+from ..engine.saves import SaveError
 from ..engine.scoring import label
 from ..engine.session import Session
 
@@ -123,7 +124,12 @@ def _transcript(report: Report, ids) -> None:
 def build_report(data: dict, scenario: Scenario | None, principles: dict, *, lang: str = "da",
                  audience: str = "citizen", notes: list[str] | None = None,
                  name: str = "session") -> Report:
-    """Replay the session against ``scenario`` (or build a limited report without it)."""
+    """Replay the session against ``scenario`` (or build a limited report without it).
+
+    The scenario's text (title, lines, choices, feedback, endings) is shown in
+    ``lang`` where the scenario's library has a translation for it
+    (:class:`game.catalog.Shown`), and in Danish line by line where it has not.
+    """
     report = Report(lang=lang, audience=audience, data=data, name=name,
                     notes=list(notes or []), scenario=scenario, principles=principles)
     if scenario is None:
@@ -134,8 +140,11 @@ def build_report(data: dict, scenario: Scenario | None, principles: dict, *, lan
              "feedback": None}
             for i, c in enumerate(x for x in data.get("choices", []) if isinstance(x, dict))]
         return report
+    # the scenario's own text in the report's language, Danish where a row is missing
+    shown = Shown(scenario, lang)
+    report.scenario = scenario = shown.scenario
     ids = tuple(principles)
-    session = from_dict(scenario, data, ids)   # SaveError is the caller's to handle
+    session = shown.resume(data, ids)   # SaveError is the caller's to handle
     if session.notice is not None:
         report.notes.append(session.notice.message(lang))
     elif data.get("content_hash") != scenario.content_hash:

@@ -266,8 +266,9 @@ class App:
         for i, screen in enumerate(self.stack):
             if isinstance(screen, MeetingScreen) and screen.session.scenario.id in ids:
                 result = w.replay(screen.session)
-                print(result.message(self.settings.lang), file=sys.stderr)
-                self.stack[i] = MeetingScreen(self, result.session, resumed=True)
+                message = result.message(self.settings.lang)
+                print(message, file=sys.stderr)
+                self.stack[i] = MeetingScreen(self, result.session, resumed=True, banner=message)
                 self.stack[i].invalidate()
                 placed = True
             elif isinstance(screen, BriefScreen) and screen.scenario.id in ids:

@@ -174,6 +174,11 @@ def test_watch_shows_errors_of_half_written_yaml_and_recovers(pilot_factory, tmp
     assert len(s.session.history) == 1
     assert any("Godt spurgt." in line.text for line in s.session.lines)
     assert "Genindlæst" in capsys.readouterr().err
+    assert s.banner == "Genindlæst. Dit valg blev spillet igen."   # shown in the window too
+    while s.phase == "lines":
+        s.advance()
+    s.choose(1)
+    assert s.banner is None                                        # until the next choice
 
 
 def test_watch_starting_with_a_broken_file(pilot_factory, tmp_path):

@@ -51,10 +51,13 @@ class MeetingScreen(Screen):
     show_pause = True
     moving_keys = ("line.current",)
 
-    def __init__(self, app, session, resumed=False):
+    def __init__(self, app, session, resumed=False, banner: str | None = None):
         super().__init__(app)
         app.localize_session(session)   # the scenario's text in the settings language
         self.session = session
+        #: a quiet one-off note above the dialogue (e.g. the preview's "Reloaded …");
+        #: it goes away with the next choice
+        self.banner = banner
         self.moments: list[tuple[str, list[str]]] = []
         self.feedback_view = None
         self.last_step = None
@@ -147,6 +150,7 @@ class MeetingScreen(Screen):
         if not 1 <= n <= len(opts):
             return
         opt = opts[n - 1]
+        self.banner = None
         self.app.narrator.stop()
         step = self.session.choose(n)
         self.last_step = step
@@ -259,6 +263,8 @@ class MeetingScreen(Screen):
             if self.session.can_undo():
                 items.append(Button(t("ui.feedback.undo", lang), self.undo, key="feedback.undo", full=True))
             return Column(items, gap=1.8)
+        if self.banner:
+            items.append(Text(self.banner, "small", "muted", key="meeting.banner"))
         if self.lines and self.phase in ("lines", "choices"):
             items.append(self._line_card(self.idx if self.phase == "lines" else len(self.lines) - 1,
                                          self.phase == "lines"))
