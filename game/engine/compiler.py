@@ -85,10 +85,15 @@ def _compile_text(text: str, file: str, principles) -> tuple[Scenario | None, li
 
 def compile_file(path: str | Path, principles, cache_dir: str | Path | None = None,
                  display_name: str | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
-    """Read and check one file. Never raises for a bad file."""
+    """Read and check one file. Never raises for a bad file.
+
+    With ``cache_dir``, an unchanged file (the same bytes, engine, principles and name)
+    is not even decoded: the key is a hash of the raw bytes, and a hit returns the
+    result compiled the first time.
+    """
     file = display_name or str(path)
     try:
-        text = yamlsrc.read_text(path)
+        data = yamlsrc.read_bytes(path)
     except yamlsrc.SourceProblem as exc:
         return None, [exc.diagnostic(file)]
     key = None
@@ -96,13 +101,17 @@ def compile_file(path: str | Path, principles, cache_dir: str | Path | None = No
         global _FINGERPRINT
         if _FINGERPRINT is None:
             _FINGERPRINT = _fingerprint()
-        h = hashlib.sha256(text.encode("utf-8"))
+        h = hashlib.sha256(data)
         h.update(("\0" + _FINGERPRINT + "\0" + ",".join(sorted(principles)) + "\0" + file)
                  .encode("utf-8"))
         key = Path(cache_dir) / f"{h.hexdigest()}.pickle"
         cached = _read_cache(key)
         if cached is not None:
             return cached
+    try:
+        text = yamlsrc.decode(data)
+    except yamlsrc.SourceProblem as exc:
+        return None, [exc.diagnostic(file)]
     result = compile_text(text, file, principles)
     if key is not None:
         _write_cache(key, result)

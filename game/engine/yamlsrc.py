@@ -65,6 +65,12 @@ class _AnchorFound(Exception):
 
 def read_text(path: str | Path, max_bytes: int | None = None) -> str:
     """Read a scenario file as text, or raise :class:`SourceProblem`."""
+    return decode(read_bytes(path, max_bytes), max_bytes)
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """A scenario file's raw bytes (an ordinary file within the size cap), or raise
+    :class:`SourceProblem`. :func:`decode` checks and decodes them."""
     if max_bytes is None:
         max_bytes = MAX_BYTES
     p = Path(path)
@@ -79,7 +85,7 @@ def read_text(path: str | Path, max_bytes: int | None = None) -> str:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise SourceProblem("MT001", f"cannot read the file: {exc.strerror or exc}") from None
-    return decode(data, max_bytes)
+    return data
 
 
 def _too_large(max_bytes: int) -> str:
