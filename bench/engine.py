@@ -89,6 +89,38 @@ def random_walk(scenario, seconds: float, seed: int = 1) -> tuple[float, int, in
             return count / (now - t0), count, walks
 
 
+def bare_walk(scenario, seconds: float, seed: int = 1) -> float:
+    """The same random walk over plain tuples of node numbers, without the engine: what
+    this machine's memory does to a walk over a bigger graph. Returns choices/s."""
+    nodes = scenario.nodes
+    index = {nid: i for i, nid in enumerate(nodes)}
+
+    def landing(nid):
+        cur = nodes[nid]
+        while cur.next is not None:
+            cur = nodes[cur.next]
+        return index[cur.id]
+
+    table = tuple(tuple(landing(c.next) for c in n.choices or ()) for n in nodes.values())
+    start = landing(scenario.start)
+    rnd = random.Random(seed).random
+    here = start
+    count = 0
+    t0 = time.perf_counter()
+    deadline = t0 + seconds
+    while True:
+        for _ in range(2000):
+            out = table[here]
+            if not out:
+                here = start
+                continue
+            here = out[int(rnd() * len(out))]
+            count += 1
+        now = time.perf_counter()
+        if now >= deadline:
+            return count / (now - t0)
+
+
 def long_session(scenario, choices: int) -> Session:
     """A session with ``choices`` choices made; choice 1 always goes to the next decision."""
     s = Session(scenario)
@@ -199,6 +231,13 @@ def main(argv=None) -> int:
             row(f"walk speed {big:,} vs {small:,}", f"{ratio:.2f}x", "≥ 1.00x (±10%)", ratio >= 0.9)
             row(f"  (median of {BURSTS} alternating {BURST_SECONDS:g} s bursts each)",
                 f"{statistics.median(bursts[big]):,.0f} vs {statistics.median(bursts[small]):,.0f}")
+            bare: dict[int, list[float]] = {small: [], big: []}
+            for i in range(BURSTS):
+                for n in (small, big) if i % 2 == 0 else (big, small):
+                    bare[n].append(bare_walk(scenarios[n], BURST_SECONDS / 2, seed=i + 1))
+            ref = statistics.median(bare[big]) / statistics.median(bare[small])
+            row("  reference: bare tuple walk, same graphs", f"{ref:.2f}x")
+            row("  engine ratio / bare ratio", f"{ratio / ref:.2f}")
         scenarios.clear()
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
