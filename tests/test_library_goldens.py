@@ -30,7 +30,6 @@ import pytest
 
 from game.authoring import catalogue, testplan
 from game.engine.saves import format_transcript, from_dict, to_dict, transcript
-from game.engine.session import Session
 
 from .conftest import ROOT
 
@@ -88,32 +87,22 @@ def golden_text(s, p, slug, numbers) -> str:
 
 
 def golden_text_with_save(s, p, slug, numbers, save_after: int) -> str:
-    """The same, recorded event by event, saved and restored after ``save_after`` choices."""
-    session = Session(s, p.difficulty, p.statement, p.seed)
-    events: list[dict] = []
+    """The same, saved to JSON text and restored after ``save_after`` choices."""
+    restored = []
 
-    def show():
-        for line in session.lines:
-            events.append({"node": line.node, "speaker": line.name, "text": line.text})
-        if session.ended:
-            events.append({"end": session.node.id, "title": session.ending_title(),
-                           "text": session.ending_text()})
-        else:
-            events.append({"node": session.node.id,
-                           "choices": [o.text for o in session.options()]})
+    def save_and_restore(session, k):
+        if k != save_after:
+            return session
+        restored.append(k)
+        data = json.loads(json.dumps(to_dict(session), ensure_ascii=False))
+        back = from_dict(s, data)
+        assert back.notice is None, f"{s.id}: restoring gave a notice: {back.notice}"
+        assert back.node.id == data["node"], f"{s.id}: restored at another node"
+        return back
 
-    show()
-    for k, n in enumerate(numbers, 1):
-        opt = session.options()[n - 1]
-        session.choose(n)
-        events.append({"chose": n, "text": opt.text,
-                       "feedback": session.feedback_text(opt.choice)})
-        if k == save_after:
-            data = json.loads(json.dumps(to_dict(session), ensure_ascii=False))
-            session = from_dict(s, data)
-            assert session.notice is None, f"{s.id}: restoring gave a notice: {session.notice}"
-            assert session.node.id == data["node"], f"{s.id}: restored at another node"
-        show()
+    session, events = transcript(s, numbers, p.difficulty, p.statement, p.seed,
+                                 after_choice=save_and_restore)
+    assert restored == [save_after], f"{s.id}: the save/restore point was never reached"
     return "\n".join(_header(s, p, slug, numbers) + [format_transcript(events)]
                      + _scores_block(s, session, numbers)) + "\n"
 

@@ -176,8 +176,8 @@ def _find(session: Session, entry: dict, exact: bool) -> int | None:
 
 
 def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statement=None,
-               seed: int = 0, translations=None, lang: str | None = None
-               ) -> tuple[Session, list[dict]]:
+               seed: int = 0, translations=None, lang: str | None = None,
+               after_choice=None) -> tuple[Session, list[dict]]:
     """Play ``numbers`` from the start and record everything shown, in order.
 
     Returns the session and a list of events: ``{"say": …}``, ``{"choices": […]}``,
@@ -189,6 +189,9 @@ def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statemen
     translated character names); a line without a translation is shown in Danish.
     With ``lang`` alone the translations are looked up here. The events have the
     same keys and order in every language.
+
+    ``after_choice(session, k)``, when given, is called after the k-th choice and
+    returns the session to go on with (tests use it to save and restore mid-play).
     """
     if translations is None and lang and lang != scenario.lang:
         from .translations import prepare
@@ -210,7 +213,7 @@ def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statemen
                            "choices": [o.text for o in session.options()]})
 
     show()
-    for n in numbers:
+    for k, n in enumerate(numbers, 1):
         opts = session.options()
         if session.ended:
             raise SessionError(f"the meeting ended at '{session.node.id}' before choice {n}")
@@ -222,6 +225,8 @@ def transcript(scenario: Scenario, numbers: list[int], difficulty=None, statemen
         session.choose(n)
         events.append({"chose": n, "text": opt.text,
                        "feedback": session.feedback_text(opt.choice)})
+        if after_choice is not None:
+            session = after_choice(session, k)
         show()
     return session, events
 
