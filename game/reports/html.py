@@ -165,7 +165,6 @@ def render_html(report: Report) -> str:
     lang = report.lang
     d = report.debrief
     numbers = d.show_numbers if d else report.audience != "citizen"
-    meta = report.meta()
     h: list[str] = []
     h.append(f'<!doctype html>\n<html lang="{e(lang)}"><head><meta charset="utf-8">'
              f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -173,17 +172,7 @@ def render_html(report: Report) -> str:
              f'<style>{CSS}</style></head><body><main>')
 
     # header
-    bits = []
-    if meta.get("finished_at"):
-        bits.append(f'<span>{e(t("report.date", lang))}: {e(str(meta["finished_at"])[:10])}</span>')
-    if meta.get("role"):
-        bits.append(f'<span>{e(t("report.role", lang))}: {e(t("role." + meta["role"], lang))}</span>')
-    if meta.get("difficulty"):
-        bits.append(f'<span>{e(t("report.difficulty", lang))}: {e(meta["difficulty"])}</span>')
-    if meta.get("practice"):
-        bits.append(f'<span>{e(t("report.practice", lang))}: {e(t("report.yes", lang))}</span>')
-    bits.append(f'<span>{e(t("report.audience", lang))}: '
-                f'{e(t("report.audience." + report.audience, lang))}</span>')
+    bits = [f"<span>{e(label)}: {e(value)}</span>" for label, value in report.facts()]
     h.append(f'<header><p class="app">{e(t("report.title", lang))}</p>'
              f'<h1>{e(report.title)}</h1><p class="meta">{"".join(bits)}</p></header>')
 

@@ -72,6 +72,21 @@ class Report:
             "role": self.scenario.role if self.scenario else None,
         }
 
+    def facts(self) -> list[tuple[str, str]]:
+        """(label, value) for the report's header, in the report's language."""
+        lang, meta = self.lang, self.meta()
+        out = []
+        if meta.get("finished_at"):
+            out.append((t("report.date", lang), str(meta["finished_at"])[:10]))
+        if meta.get("role"):
+            out.append((t("report.role", lang), t("role." + meta["role"], lang)))
+        if meta.get("difficulty"):
+            out.append((t("report.difficulty", lang), str(meta["difficulty"])))
+        if meta.get("practice"):
+            out.append((t("report.practice", lang), t("report.yes", lang)))
+        out.append((t("report.audience", lang), t("report.audience." + self.audience, lang)))
+        return out
+
 
 def _line(ln) -> dict:
     return {"type": "line", "node": ln.node, "speaker": ln.name, "title": ln.title,

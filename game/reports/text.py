@@ -227,18 +227,10 @@ def render_debrief(d: Debrief, *, width: int | None = WIDTH, checkin: bool = Tru
 # -- the report command ------------------------------------------------------------
 def _header(report: Report, w: _Writer) -> None:
     lang = report.lang
-    meta = report.meta()
     w.para(t("report.title", lang))
     w.para(report.title)
-    if meta.get("finished_at"):
-        w.para(f'{t("report.date", lang)}: {str(meta["finished_at"])[:10]}')
-    if meta.get("role"):
-        w.para(f'{t("report.role", lang)}: {t("role." + meta["role"], lang)}')
-    if meta.get("difficulty"):
-        w.para(f'{t("report.difficulty", lang)}: {meta["difficulty"]}')
-    if meta.get("practice"):
-        w.para(f'{t("report.practice", lang)}: {t("report.yes", lang)}')
-    w.para(f'{t("report.audience", lang)}: {t("report.audience." + report.audience, lang)}')
+    for label, value in report.facts():
+        w.para(f"{label}: {value}")
     if report.notes:
         w.heading(t("report.notice", lang))
         for n in report.notes:
