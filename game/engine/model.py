@@ -8,7 +8,8 @@ The file path lives once, on :class:`Scenario`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from .expr import Expr
@@ -18,20 +19,24 @@ Pos = tuple[int, int]
 
 
 def _fast_pickle(cls):
-    """Pickle a slots dataclass as a plain tuple (the compiled cache loads faster)."""
+    """Pickle a slots dataclass as a call of its own ``__init__`` with every field in order.
+
+    Unpickling then runs the generated ``__init__`` (plain assignments) instead of a
+    Python ``__setstate__`` per object: about a fifth faster for the compiled cache.
+    Only for classes whose fields are all ``__init__`` parameters, in slot order.
+    """
     names = cls.__slots__
-    # the slots' own setters: about a third faster than object.__setattr__ by name
-    setters = tuple(cls.__dict__[n].__set__ for n in names)
+    params = [f.name for f in fields(cls) if f.init]
+    if list(names) != params:   # pragma: no cover - a guard for future model changes
+        raise TypeError(f"{cls.__name__}: _fast_pickle needs every field as an __init__ parameter")
+    getter = attrgetter(*names)
 
-    def __getstate__(self):
-        return tuple([getattr(self, n) for n in names])
+    def __reduce__(self):
+        return cls, getter(self)
 
-    def __setstate__(self, state):
-        for set_, v in zip(setters, state):
-            set_(self, v)
-
-    cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
+    cls.__reduce__ = __reduce__
     return cls
+
 
 FORMAT_VERSION = 1
 FAMILIES = ("authority", "statement", "facilitation", "colleagues")
