@@ -89,57 +89,64 @@ def random_walk(scenario, seconds: float, seed: int = 1) -> tuple[float, int, in
             return count / (now - t0), count, walks
 
 
+def _landing(nodes, nid):
+    """The first decision or ending reached from node ``nid`` by following ``next``."""
+    cur = nodes[nid]
+    while cur.next is not None:
+        cur = nodes[cur.next]
+    return cur
+
+
+def _rate(block, seconds: float) -> float:
+    """Steps per second of ``block()`` (which takes some steps and returns how many)."""
+    count = 0
+    t0 = time.perf_counter()
+    deadline = t0 + seconds
+    while True:
+        count += block()
+        now = time.perf_counter()
+        if now >= deadline:
+            return count / (now - t0)
+
+
 def bare_walk(scenario, seconds: float, seed: int = 1) -> float:
     """The same random walk over plain tuples of node numbers, without the engine: what
     this machine's memory does to a walk over a bigger graph. Returns choices/s."""
     nodes = scenario.nodes
     index = {nid: i for i, nid in enumerate(nodes)}
-
-    def landing(nid):
-        cur = nodes[nid]
-        while cur.next is not None:
-            cur = nodes[cur.next]
-        return index[cur.id]
-
-    table = tuple(tuple(landing(c.next) for c in n.choices or ()) for n in nodes.values())
-    start = landing(scenario.start)
+    table = tuple(tuple(index[_landing(nodes, c.next).id] for c in n.choices or ())
+                  for n in nodes.values())
+    start = index[_landing(nodes, scenario.start).id]
     rnd = random.Random(seed).random
     here = start
-    count = 0
-    t0 = time.perf_counter()
-    deadline = t0 + seconds
-    while True:
+
+    def block() -> int:
+        nonlocal here
+        h, count = here, 0
         for _ in range(2000):
-            out = table[here]
+            out = table[h]
             if not out:
-                here = start
+                h = start
                 continue
-            here = out[int(rnd() * len(out))]
+            h = out[int(rnd() * len(out))]
             count += 1
-        now = time.perf_counter()
-        if now >= deadline:
-            return count / (now - t0)
+        here = h
+        return count
+    return _rate(block, seconds)
 
 
 def object_walk(scenario, seconds: float, seed: int = 1) -> float:
     """The smallest walk over the scenario's own Node and Choice objects (a choice's
     landing node from one dict, no session, no history). Returns choices/s."""
     nodes = scenario.nodes
-
-    def landing(nid):
-        cur = nodes[nid]
-        while cur.next is not None:
-            cur = nodes[cur.next]
-        return cur
-
-    target = {id(c): landing(c.next) for n in nodes.values() for c in n.choices or ()}
-    start = landing(scenario.start)
+    target = {id(c): _landing(nodes, c.next) for n in nodes.values() for c in n.choices or ()}
+    start = _landing(nodes, scenario.start)
     rnd = random.Random(seed).random
-    node = start
-    count = 0
-    t0 = time.perf_counter()
-    deadline = t0 + seconds
-    while True:
+    here = start
+
+    def block() -> int:
+        nonlocal here
+        node, count = here, 0
         for _ in range(2000):
             choices = node.choices
             if not choices:
@@ -147,9 +154,9 @@ def object_walk(scenario, seconds: float, seed: int = 1) -> float:
                 continue
             node = target[id(choices[int(rnd() * len(choices))])]
             count += 1
-        now = time.perf_counter()
-        if now >= deadline:
-            return count / (now - t0)
+        here = node
+        return count
+    return _rate(block, seconds)
 
 
 def long_session(scenario, choices: int) -> Session:
