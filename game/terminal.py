@@ -255,6 +255,8 @@ def _play(session: Session, term, lib) -> int:
     except OSError:
         pass
     _debrief(session, term, lib, audience)
+    term.say()
+    term.say(t("term.progress_hint", term.lang))
     return 0
 
 

@@ -74,6 +74,7 @@ class App:
         if args is not None and getattr(args, "lang", None):
             self.settings.lang = args.lang
         self.notices: list[str] = []
+        self.settings_forgotten = False   # True after "delete all my data" until a setting changes
         if self.settings.notice:
             self.notices.append(t(self.settings.notice, self.settings.lang))
         size = size or self.settings.window or DEFAULT_SIZE
@@ -286,10 +287,32 @@ class App:
         except OSError:
             return False
 
+    def forget_user_data(self) -> None:
+        """After "delete all my data": nothing of the player's is kept in memory either.
+
+        The statement is emptied and the settings go back to their defaults (the language
+        in use stays, so the page that confirms the deletion can still be read). Nothing is
+        written again until the player changes a setting or the statement.
+        """
+        from . import settings as settings_mod
+        from .theme import THEMES, Metrics
+        self.statement = {}
+        self.notices.clear()
+        self.settings = settings_mod.Settings(lang=self.settings.lang, fullscreen=self.settings.fullscreen)
+        self.settings_forgotten = True
+        self.theme = THEMES["default"]
+        self.metrics = Metrics.for_window(*self.surface.get_size(), self.settings.text_size)
+        self.type.set_metrics(self.metrics)
+        self.narrator.stop()
+        for s in self.stack:
+            s.invalidate()
+        self.dirty = True
+
     # -- settings -------------------------------------------------------------------
     def apply_settings(self) -> None:
         from . import settings as settings_mod
         from .theme import THEMES, Metrics
+        self.settings_forgotten = False
         self.theme = THEMES["high_contrast" if self.settings.high_contrast else "default"]
         self.metrics = Metrics.for_window(*self.surface.get_size(), self.settings.text_size)
         self.type.set_metrics(self.metrics)
@@ -394,7 +417,8 @@ class App:
             if hasattr(s, "save_now"):
                 s.save_now()
         from . import settings as settings_mod
-        settings_mod.save(self.settings)
+        if not self.settings_forgotten:
+            settings_mod.save(self.settings)
         self.narrator.stop()
         self.running = False
 

@@ -155,3 +155,57 @@ def record_finished(session, audience: str = "citizen") -> None:
         store_session(session, audience=audience)
     except Exception:  # storing history must never interrupt the player
         pass
+
+
+# -- progress over time ------------------------------------------------------------
+_LEVEL = {"strong": 3, "on_the_way": 2, "to_practise": 1}
+
+
+@dataclass
+class ProgressView:
+    """The pooled profile across stored sessions, ready for the progress screen.
+
+    Rows: (name, bar 0–100 or None, words, number or None) as :class:`DebriefView`; ``pooled``
+    is the number of meetings behind it; ``notes`` name the files that were skipped.
+    """
+
+    pooled: int
+    rows: list[tuple[str, float | None, str, float | None]]
+    notes: list[str] = field(default_factory=list)
+    available: bool = True        # False when the coach's progress module is missing
+
+
+def progress(principles: dict, lang: str, scenarios=None, show_numbers: bool = False) -> ProgressView:
+    """Pool raw points and spans across every stored session (never average percentages).
+
+    Reading never creates the sessions folder, so looking at the (empty) page after
+    "delete all my data" leaves nothing behind.
+    """
+    try:
+        from ..coach.progress import SESSIONS, list_sessions, pooled_profile
+    except ImportError:
+        return ProgressView(0, [], available=False)
+    from .. import paths
+    listing = list_sessions(paths.user_data_dir() / SESSIONS)
+    prof = pooled_profile(listing, principles or None, lang, scenarios=scenarios or None)
+    rows = []
+    for r in prof.rows:
+        if not r.sessions:          # never in play: the word says it, no "0 meetings" to read
+            words, bar = r.word, None
+        elif show_numbers and r.value is not None:
+            words = t("ui.progress.row_numbers", lang, word=r.word, value=f"{r.value:.0f}", evidence=r.evidence)
+            bar = r.value
+        else:
+            words = t("ui.progress.row", lang, word=r.word, evidence=r.evidence)
+            bar = _LEVEL[r.band] / 3 * 100 if r.band in _LEVEL else None
+        rows.append((r.name, bar, words, None))
+    return ProgressView(prof.sessions, rows, [s.note(lang) for s in prof.skipped])
+
+
+def delete_all_data():
+    """Delete every file the game stored for this user; the coach's ``DeleteResult`` or None."""
+    try:
+        from ..coach.progress import delete_all
+    except ImportError:
+        return None
+    return delete_all()

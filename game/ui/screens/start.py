@@ -46,6 +46,7 @@ class StartScreen(Screen):
         buttons.append(Button(t("ui.start.choose", lang), self._choose,
                               kind="secondary" if self.saved else "primary", key="start.choose", full=True))
         buttons.append(Button(t("ui.start.statement", lang), self._statement, key="start.statement", full=True))
+        buttons.append(Button(t("ui.start.progress", lang), self._progress, key="start.progress", full=True))
         items.append(Spacer(0.5))
         items.append(Column(buttons, gap=1.5))
         items.append(Row([Button(t("ui.start.settings", lang), self._settings, key="start.settings"),
@@ -81,6 +82,10 @@ class StartScreen(Screen):
     def _statement(self):
         from .statement import StatementScreen
         self.app.push(StatementScreen(self.app))
+
+    def _progress(self):
+        from .progress import ProgressScreen
+        self.app.push(ProgressScreen(self.app))
 
     def _settings(self):
         from .settings_screen import SettingsScreen
