@@ -442,3 +442,15 @@ def test_tools_script_runs_the_plans():
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "run_testplans.py"), "-q"],
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_record_takes_choice_ids_as_a_plan_does(capsys, folder):
+    scenario = folder / "tutorial-short-followup.yaml"
+    by_number = run_cli(capsys, "test", "--record", scenario, "--choose", "2,1")[1]
+    status, out, _ = run_cli(capsys, "test", "--record", scenario, "--choose", "ask_options,1")
+    assert status == 0 and "choices: [ask_options, 1]" in out
+    # the same playthrough as by numbers, apart from the name and the choices line
+    assert out.split("\n")[2:] == by_number.split("\n")[2:]
+    plan = write_plan(folder, "playthroughs:\n" + out)
+    assert run_cli(capsys, "test", plan)[0] == 0
+    assert run_cli(capsys, "test", "--record", scenario, "--choose", "0")[0] == 2

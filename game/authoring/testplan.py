@@ -847,7 +847,7 @@ def strategy_choices(scenario: Scenario, principles, pick: str, difficulty=None,
     return numbers
 
 
-def playthrough_yaml(scenario: Scenario, principles, name: str, numbers: list[int],
+def playthrough_yaml(scenario: Scenario, principles, name: str, numbers: list[int | str],
                      difficulty=None, statement: bool = False, note: str | None = None,
                      with_state: bool = True, indent: str = "  ") -> str:
     """A ready-to-paste playthrough with the expectations the scenario gives today."""

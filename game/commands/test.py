@@ -30,7 +30,7 @@ def register(sub) -> None:
     mode.add_argument("--record", action="store_true",
                       help="print a playthrough of the scenario PATH (use with --choose) "
                            "with today's results, ready to paste into a plan")
-    p.add_argument("--choose", default="", help="with --record: visible-choice numbers, e.g. 1,3,2")
+    p.add_argument("--choose", default="", help="with --record: visible-choice numbers or choice ids, e.g. 1,ask_who,2")
     p.add_argument("--difficulty", type=int, default=None, help="with --record: 1, 2 or 3")
     p.add_argument("--statement", action="store_true",
                    help="with --record: play with the sample personal statement")
@@ -128,12 +128,14 @@ def _init(args) -> int:
 
 def _record(args) -> int:
     from ..authoring.testplan import playthrough_yaml
-    from ..cli import UsageError, _out, _parse_numbers
+    from ..cli import UsageError, _out
     if args.difficulty is not None and args.difficulty not in (1, 2, 3):
         raise UsageError("--difficulty must be 1, 2 or 3")
-    numbers = _parse_numbers(args.choose or "")
-    if any(n < 1 for n in numbers):
-        raise UsageError("--choose takes visible-choice numbers from 1")
+    # visible-choice numbers or choice ids, as in a test plan's 'choices:'
+    numbers: list[int | str] = [int(x) if x.isdigit() else x for x in
+                                (x.strip() for x in (args.choose or "").split(",")) if x]
+    if any(n == 0 for n in numbers):
+        raise UsageError("--choose takes visible-choice numbers from 1, or choice ids")
     scenario, principles = _load(args.paths[0])
     name = args.name or ("Valg " + ",".join(map(str, numbers)) if numbers else "Starten")
     try:
