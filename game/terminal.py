@@ -21,8 +21,10 @@ The coaching is the window's, as plain text (both come from :mod:`game.coach`):
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 from . import paths
@@ -43,10 +45,13 @@ class _Quit(Exception):
 
 class Terminal:
     def __init__(self, lang: str, inp=input, out=print, feedback: str = "each",
-                 show_numbers: bool = False):
+                 show_numbers: bool = False, wrap: int | None = None):
         self.lang = lang
         self.inp = inp
         self.out = out
+        #: wrap long lines at this width; None: do not (pipes and screen readers get
+        #: each line whole; :func:`play_terminal` sets it for an interactive terminal)
+        self.wrap = wrap
         self.shown: dict = {}   # scenario id -> catalog.Shown in ``lang``
         self.feedback = feedback            # "each" (after each choice) or "end"
         self.show_numbers = show_numbers    # numbers in the debrief (the window's setting)
@@ -58,7 +63,24 @@ class Terminal:
             raise _Quit() from None
 
     def say(self, text: str = "") -> None:
+        if self.wrap and len(text) > self.wrap:
+            text = _wrap(text, self.wrap)
         self.out(text)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap each line of ``text``; list items ("1. …", "- …") get a hanging indent."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        head = len(line) - len(line.lstrip(" "))
+        m = re.match(r" *(?:\d+\.|-) ", line)
+        indent = " " * (m.end() if m else head)
+        out.append(textwrap.fill(line, width, subsequent_indent=indent,
+                                 break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
 
 
 def _autosave_path() -> Path:
@@ -94,6 +116,14 @@ def _width() -> int:
     return max(40, min(80, cols))
 
 
+def _interactive() -> bool:
+    """A person at a terminal (not a pipe): long lines are wrapped for them."""
+    try:
+        return sys.stdout.isatty() and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def play_terminal(args, inp=input, out=print) -> int:
     settings = player_settings()
     lang = player_lang(args, settings)
@@ -106,7 +136,8 @@ def play_terminal(args, inp=input, out=print) -> int:
                                    lang=lang)
     term = Terminal(lang, inp, out,
                     feedback=getattr(settings, "feedback", "each") if settings else "each",
-                    show_numbers=bool(getattr(settings, "show_numbers", False)))
+                    show_numbers=bool(getattr(settings, "show_numbers", False)),
+                    wrap=_width() if out is print and _interactive() else None)
     try:
         lib = _load_library(args, term)
     except ScenarioError as exc:

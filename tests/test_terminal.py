@@ -313,3 +313,17 @@ def test_b_is_an_ordinary_wrong_key_outside_practice_mode():
     code, text = _run(["", "b", "1", "1"])
     assert code == 0 and "Skriv et tal fra 1 til 3." in text
     assert "Du er gået et skridt tilbage" not in text
+
+
+def test_long_lines_wrap_with_a_hanging_indent_only_for_a_person_at_a_terminal():
+    from game.terminal import Terminal
+    said: list[str] = []
+    term = Terminal("da", out=said.append, wrap=40)
+    term.say("2. Hvilke andre muligheder er der? Også at vente lidt med at starte?")
+    term.say("kort")
+    assert said[0].split("\n") == ["2. Hvilke andre muligheder er der? Også",
+                                   "   at vente lidt med at starte?"]
+    assert said[1] == "kort"
+    plain: list[str] = []
+    Terminal("da", out=plain.append).say("x " * 60)     # pipes, screen readers: whole lines
+    assert "\n" not in plain[0]
