@@ -7,10 +7,12 @@ import pytest
 
 from game.coach.tone import MT701, MT702, banned_words, tone_diagnostics
 from game.engine.compiler import compile_text, load_scenario
-from game.strings.coach import STRINGS
+from game.i18n import table
 
 from .coach_scenarios import load
 from .conftest import ROOT
+
+STRINGS = table(("coach.", "report."))   # every coaching and report text, da and en
 
 TONE = """\
 format: 1

@@ -29,7 +29,7 @@ from collections import Counter
 
 import pytest
 
-from game.authoring import catalogue, readability, translate
+from game.authoring import catalogue, catalogue_doc, readability, translate
 from game.cli import main
 
 from .conftest import ROOT
@@ -112,11 +112,11 @@ def test_the_catalogue_in_docs_is_current():
     """docs/scenarios.md shows the numbers the scenarios give today (regenerate, never edit)."""
     doc = ROOT / "docs" / "scenarios.md"
     text = doc.read_text(encoding="utf-8")
-    keys = catalogue.document_keys(text)
+    keys = catalogue_doc.document_keys(text)
     want = {"tables:da", "tables:en"} | {f"scenario:{lang}:{sid}" for lang in ("da", "en")
                                          for sid in IDS}
     assert set(keys) == want, f"generated parts missing from {doc.name}: {sorted(want - set(keys))}"
-    _, stale = catalogue.update_document(text, catalogue.library_facts(SCENARIOS))
+    _, stale = catalogue_doc.update_document(text, catalogue.library_facts(SCENARIOS))
     assert not stale, (f"docs/scenarios.md is stale in {stale}; run "
                        "python tools/scenario_catalogue.py --update docs/scenarios.md")
 

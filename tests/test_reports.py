@@ -7,7 +7,6 @@ import csv
 import io
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -300,7 +299,8 @@ def test_edited_scenario_with_all_choices_still_there(tmp_path, capsys):
     assert json.loads(out)["ending"] == "good_end"
 
 
-def test_scenario_that_no_longer_exists(tmp_path, capsys, spec_example, principles):
+def orphan_session(spec_example, principles):
+    """A stored session whose scenario id ('gone-meeting') no longer exists."""
     from game.coach.progress import store_session
     from game.engine.session import Session
     s = Session(spec_example, principle_ids=tuple(principles))
@@ -310,6 +310,11 @@ def test_scenario_that_no_longer_exists(tmp_path, capsys, spec_example, principl
     data = json.loads(f.read_text(encoding="utf-8"))
     data["scenario"] = "gone-meeting"
     f.write_text(json.dumps(data), encoding="utf-8")
+    return f
+
+
+def test_scenario_that_no_longer_exists(tmp_path, capsys, spec_example, principles):
+    f = orphan_session(spec_example, principles)
     code, html, err = _report(capsys, f)
     assert code == 0 and "gone-meeting" in err and "--scenario" in err
     text = _parse(html).all_text
@@ -321,6 +326,7 @@ def test_scenario_that_no_longer_exists(tmp_path, capsys, spec_example, principl
     code, out, _ = _report(capsys, f, "--format", "csv")
     assert code == 0 and out.startswith("\ufeff")
     # nothing at all to show: exit 1
+    data = json.loads(f.read_text(encoding="utf-8"))
     data["choices"] = []
     data.pop("scores")
     f.write_text(json.dumps(data), encoding="utf-8")

@@ -4,12 +4,9 @@ no line longer than 80 columns, nothing a screen reader would stumble over."""
 
 from __future__ import annotations
 
-import pytest
-
 from game.cli import main
 from game.coach.debrief import build_debrief
 from game.engine.compiler import load_scenario
-from game.engine.session import Session
 from game.reports.text import render_debrief
 
 from .conftest import DATA, ROOT
@@ -211,16 +208,8 @@ def test_report_format_text_english_staff(tmp_path, capsys):
 
 
 def test_report_format_text_without_the_scenario(tmp_path, capsys, spec_example, principles):
-    import json
-
-    from game.coach.progress import store_session
-    s = Session(spec_example, principle_ids=tuple(principles))
-    s.choose(1)
-    s.choose(1)
-    f = store_session(s, principles=principles)
-    data = json.loads(f.read_text(encoding="utf-8"))
-    data["scenario"] = "gone-meeting"
-    f.write_text(json.dumps(data), encoding="utf-8")
+    from .test_reports import orphan_session
+    f = orphan_session(spec_example, principles)
     capsys.readouterr()
     code = main(["report", str(f), "--format", "text"])
     cap = capsys.readouterr()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.authoring import catalogue  # noqa: E402
+from game.authoring import catalogue, catalogue_doc  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -34,21 +34,21 @@ def main(argv=None) -> int:
     if doc:
         path = Path(doc)
         text = path.read_text(encoding="utf-8")
-        new, changed = catalogue.update_document(text, rows)
+        new, changed = catalogue_doc.update_document(text, rows)
         if args.check:
             for key in changed:
                 print(f"{path}: stale: {key}")
             return 1 if changed else 0
         if new != text:
             path.write_text(new, encoding="utf-8")
-        print(f"{path}: {len(catalogue.document_keys(text))} generated parts, "
+        print(f"{path}: {len(catalogue_doc.document_keys(text))} generated parts, "
               f"{len(changed)} rewritten" + (f" ({', '.join(changed)})" if changed else ""))
         return 0
     if args.json:
-        print(catalogue.as_json(rows))
+        print(catalogue_doc.as_json(rows))
         return 0
     langs = ("da", "en") if args.lang == "both" else (args.lang,)
-    print("\n".join(catalogue.markdown(rows, lang) for lang in langs), end="")
+    print("\n".join(catalogue_doc.markdown(rows, lang) for lang in langs), end="")
     return 0
 
 

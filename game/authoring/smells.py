@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..engine.diagnostics import CODES, Diagnostic
 from ..engine.model import MOOD_MAX, MOOD_MIN, Choice, Node, Scenario
+from ..engine.scoring import quality
 from . import readability
 
 #: code -> title (the docs/checks.md heading), taken from the checker's table
@@ -187,9 +188,6 @@ def _explore_bounded(scenario: Scenario, d: int, sw: bool, max_states: int,
 
 # ---------------------------------------------------------------- helpers
 
-def _q(c: Choice, ids: tuple[str, ...]) -> int:
-    return sum(c.score.get(p, 0) for p in ids)
-
 
 def _vector(c: Choice, ids: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(c.score.get(p, 0) for p in ids)
@@ -287,8 +285,8 @@ def _decision_smells(node: Node, cases, ids, sits: Situations, warn) -> None:
     if not scored:
         return
     for sit, vis in cases:
-        if vis and all(_q(c, ids) <= 0 for c in vis):
-            best = max(_q(c, ids) for c in vis)
+        if vis and all(quality(c, ids) <= 0 for c in vis):
+            best = max(quality(c, ids) for c in vis)
             where = "" if sit is None else f" {_describe(sit, node, sits)}"
             if sit is not None and len(cases) == 1:
                 where = ""
@@ -331,7 +329,7 @@ def bias_counts(pairs: Iterable[tuple[Node, tuple[Choice, ...]]], ids) -> BiasCo
     for node, vis in pairs:
         if len(vis) < 2:
             continue
-        qs = [_q(c, ids) for c in vis]
+        qs = [quality(c, ids) for c in vis]
         top = max(qs)
         if min(qs) == top:
             continue

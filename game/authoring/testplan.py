@@ -40,6 +40,7 @@ from ..engine import yamlsrc
 from ..engine.diagnostics import Diagnostic, did_you_mean
 from ..engine.loader import text_start
 from ..engine.model import Scenario
+from ..engine.scoring import quality
 
 ERROR = "error"
 SUFFIX = ".test.yaml"
@@ -820,9 +821,6 @@ def _yaml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
-def _q(c, ids) -> int:
-    return sum(c.score.get(p, 0) for p in ids)
-
 
 def strategy_choices(scenario: Scenario, principles, pick: str, difficulty=None,
                      statement=None, limit: int = 200) -> list[int]:
@@ -837,7 +835,7 @@ def strategy_choices(scenario: Scenario, principles, pick: str, difficulty=None,
         opts = s.options()
         if not opts:
             break
-        qs = [_q(o.choice, ids) for o in opts]
+        qs = [quality(o.choice, ids) for o in opts]
         mode = pick if pick != "mixed" else ("best" if step % 2 == 0 else "passive")
         target = max(qs) if mode == "best" else min(qs)
         n = qs.index(target) + 1

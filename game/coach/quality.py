@@ -12,6 +12,7 @@ from typing import Sequence
 
 from ..engine.model import Choice
 from ..engine.principles import V1_IDS
+from ..engine.scoring import quality
 
 #: "Clearly better": an alternative earns a "Prøv også" when q(alt) − q(chosen) ≥ this.
 CLEARLY_BETTER = 2
@@ -24,8 +25,7 @@ def ids_for(session, principles=None) -> tuple[str, ...]:
     return tuple(session.principle_ids or V1_IDS)
 
 
-def q(choice: Choice, ids: Sequence[str]) -> int:
-    return sum(choice.score.get(d, 0) for d in ids)
+q = quality   # the spec's q(c), from the engine's scoring
 
 
 def best_alternative(chosen: Choice, visible: Sequence[Choice], ids: Sequence[str],

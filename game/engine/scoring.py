@@ -70,10 +70,10 @@ def score_decisions(decisions: Iterable[tuple[Sequence[Choice], Choice]],
             chosen[i] += pick.score.get(d, 0)
             if hi != lo:
                 informative[i] += 1
-        qs = [_quality(c, principle_ids) for c in visible]
+        qs = [quality(c, principle_ids) for c in visible]
         q_low += min(qs)
         q_high += max(qs)
-        q_chosen += _quality(pick, principle_ids)
+        q_chosen += quality(pick, principle_ids)
     result = {}
     for i, d in enumerate(principle_ids):
         span = high[i] - low[i]
@@ -86,7 +86,8 @@ def score_decisions(decisions: Iterable[tuple[Sequence[Choice], Choice]],
     return Scores(result, index, q_chosen, q_low, q_high, count)
 
 
-def _quality(c: Choice, principle_ids: Sequence[str]) -> int:
+def quality(c: Choice, principle_ids: Sequence[str]) -> int:
+    """q(c): the sum of a choice's scores over the principles in play (the spec's Scores)."""
     return sum(c.score.get(d, 0) for d in principle_ids)
 
 
